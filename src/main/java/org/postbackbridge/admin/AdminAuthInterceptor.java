@@ -1,0 +1,32 @@
+package org.postbackbridge.admin;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.postbackbridge.web.ApiException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+/** Lets through only requests carrying {@code Authorization: Bearer <admin token>}. */
+@Component
+class AdminAuthInterceptor implements HandlerInterceptor {
+
+    private final AdminToken adminToken;
+
+    AdminAuthInterceptor(AdminToken adminToken) {
+        this.adminToken = adminToken;
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        String header = request.getHeader("Authorization");
+        String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
+        if (!adminToken.matches(token)) {
+            throw new ApiException(HttpStatus.UNAUTHORIZED, "admin_token_required",
+                    "send 'Authorization: Bearer <token>' with the admin token: the ADMIN_TOKEN variable, or, when it "
+                            + "is not set, the token generated at first start and printed once in the service log",
+                    null);
+        }
+        return true;
+    }
+}

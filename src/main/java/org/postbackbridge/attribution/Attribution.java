@@ -1,0 +1,82 @@
+package org.postbackbridge.attribution;
+
+import java.util.Optional;
+import org.postbackbridge.users.BotUser;
+import org.postbackbridge.users.UserRepository;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+
+/** Finds the Telegram user a postback is about, linking the player on first sight of a click token. */
+@Service
+public class Attribution {
+
+    /** Who the postback belongs to; {@code newlyLinked} when this postback created the link. */
+    public record Match(BotUser user, boolean newlyLinked) {
+    }
+
+    private final PlayerLinks links;
+    private final UserRepository users;
+    private final AttributionProperties properties;
+    private final ApplicationEventPublisher events;
+
+    Attribution(PlayerLinks links, UserRepository users, AttributionProperties properties,
+                ApplicationEventPublisher events) {
+        this.links = links;
+        this.users = users;
+        this.properties = properties;
+        this.events = events;
+    }
+
+    /**
+     * The player's linked user if there is one; otherwise the user whose click token is in
+     * {@code clickId} (or whose Telegram ID is, when allowed), linked to the player now.
+     */
+    public Optional<Match> resolve(String network, String playerId, String clickId) {
+        Optional<Long> linked = links.telegramIdOf(network, playerId);
+        if (linked.isPresent()) {
+            return users.findById(linked.get()).map(user -> new Match(user, false));
+        }
+        return userFromClickId(clickId)
+                .filter(candidate -> link(network, playerId, candidate.user().telegramId(), candidate.method()))
+                .flatMap(candidate -> users.findById(candidate.user().telegramId()))
+                .map(user -> new Match(user, true));
+    }
+
+    /**
+     * Links a player to a user outside the postback flow (a verified claim, the operator) and lets
+     * the postback side apply what was stored as unmatched for that player. False if either side
+     * is already linked on this network.
+     */
+    public boolean linkAndApplyStored(String network, String playerId, long telegramId, LinkMethod method) {
+        if (!link(network, playerId, telegramId, method)) {
+            return false;
+        }
+        events.publishEvent(new PlayerLinked(network, playerId, telegramId));
+        return true;
+    }
+
+    private boolean link(String network, String playerId, long telegramId, LinkMethod method) {
+        if (!links.insert(network, playerId, telegramId, method)) {
+            return false;
+        }
+        if (network.equals(properties.defaultNetwork())) {
+            users.updateUserCasinoId(telegramId, playerId);
+        }
+        return true;
+    }
+
+    private record Candidate(BotUser user, LinkMethod method) {
+    }
+
+    private Optional<Candidate> userFromClickId(String clickId) {
+        if (clickId == null || clickId.isBlank()) {
+            return Optional.empty();
+        }
+        Optional<Candidate> byToken = users.findByClickToken(clickId)
+                .map(user -> new Candidate(user, LinkMethod.CLICK_TOKEN));
+        if (byToken.isPresent() || !properties.acceptTelegramIdInSub1() || !clickId.matches("\\d{1,18}")) {
+            return byToken;
+        }
+        return users.findById(Long.parseLong(clickId)).map(user -> new Candidate(user, LinkMethod.TELEGRAM_ID));
+    }
+}

@@ -1,0 +1,25 @@
+package org.postbackbridge.attribution;
+
+import jakarta.validation.constraints.NotBlank;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * @param defaultNetwork          the network whose player ID is mirrored in {@code users.casino_id}
+ * @param acceptTelegramIdInSub1  trust a raw Telegram ID in sub1; off because anyone who knows a
+ *                                user's ID could then forge a postback for them
+ * @param affiliateLink           the partner link with {@code {click_id}} where the token goes
+ */
+@Validated
+@ConfigurationProperties("postback-bridge.attribution")
+public record AttributionProperties(
+        @DefaultValue("1win") @NotBlank String defaultNetwork,
+        @DefaultValue("false") boolean acceptTelegramIdInSub1,
+        @DefaultValue("") String affiliateLink) {
+
+    /** The user's personal link, or empty when no {@code AFFILIATE_LINK} is configured. */
+    public String affiliateLinkFor(String clickToken) {
+        return affiliateLink.isBlank() ? "" : affiliateLink.replace("{click_id}", clickToken);
+    }
+}

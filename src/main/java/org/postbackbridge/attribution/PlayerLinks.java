@@ -1,0 +1,39 @@
+package org.postbackbridge.attribution;
+
+import java.time.Clock;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code players} table: which Telegram user a network's player is, unique both ways. */
+@Repository
+public class PlayerLinks {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    PlayerLinks(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public Optional<Long> telegramIdOf(String network, String playerId) {
+        return jdbc.sql("SELECT telegram_id FROM players WHERE network = ? AND player_id = ?")
+                .param(network).param(playerId).query(Long.class).optional();
+    }
+
+    public Optional<String> playerIdOf(String network, long telegramId) {
+        return jdbc.sql("SELECT player_id FROM players WHERE network = ? AND telegram_id = ?")
+                .param(network).param(telegramId).query(String.class).optional();
+    }
+
+    /** Links them unless the player or the user already has a link on this network; true if linked now. */
+    boolean insert(String network, String playerId, long telegramId, LinkMethod method) {
+        return jdbc.sql("""
+                INSERT INTO players (network, player_id, telegram_id, linked_by, linked_at)
+                VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                .param(network).param(playerId).param(telegramId).param(method.name().toLowerCase())
+                .param(clock.millis())
+                .update() == 1;
+    }
+}

@@ -1,0 +1,24 @@
+package org.postbackbridge.database;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * @param url                {@code DATABASE_URL}; empty means SQLite under ./data
+ * @param sqliteSynchronous  FULL survives power loss; NORMAL is faster and may lose the last
+ *                           commits on power loss (never on a process crash). Opt-in only.
+ * @param poolSize           connections; SQLite has one writer at a time whatever this is
+ * @param maxBatch           postbacks committed together by one group commit
+ */
+@Validated
+@ConfigurationProperties("postback-bridge.database")
+public record DatabaseProperties(
+        @DefaultValue("") String url,
+        @DefaultValue("FULL") @Pattern(regexp = "FULL|NORMAL|EXTRA") String sqliteSynchronous,
+        @DefaultValue("10") @Min(2) @Max(200) int poolSize,
+        @DefaultValue("256") @Min(1) @Max(10_000) int maxBatch) {
+}

@@ -1,0 +1,134 @@
+package org.postbackbridge.database;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs units of work from many request threads in shared transactions: one writer thread takes
+ * whatever is queued (up to {@code maxBatch}), runs each unit inside its own savepoint, commits
+ * once, and only then hands each caller its result. One fsync is shared by the whole batch,
+ * which is what makes durable SQLite commits fast; a unit that throws is rolled back to its
+ * savepoint alone, and a failed commit fails every unit of the batch.
+ */
+public final class GroupCommit implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
+    private static final long WAIT_SECONDS = 15;
+
+    private final BlockingQueue<Unit<?>> queue = new LinkedBlockingQueue<>();
+    private final TransactionTemplate batchTransaction;
+    private final TransactionTemplate unitSavepoint;
+    private final int maxBatch;
+    private final Thread writer;
+    private volatile boolean closed;
+
+    public GroupCommit(PlatformTransactionManager transactions, int maxBatch) {
+        this.batchTransaction = new TransactionTemplate(transactions);
+        this.unitSavepoint = new TransactionTemplate(transactions);
+        this.unitSavepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.maxBatch = maxBatch;
+        this.writer = Thread.ofPlatform().name("group-commit").daemon().start(this::writeLoop);
+    }
+
+    /**
+     * Runs {@code work} in the next batch and returns its result once that batch is committed.
+     * Exceptions thrown by {@code work} reach the caller unchanged (its writes are undone);
+     * a failed or late commit throws {@link StorageUnavailableException}.
+     */
+    public <T> T execute(Supplier<T> work) {
+        Unit<T> unit = new Unit<>(work, new CompletableFuture<>());
+        if (closed) {
+            throw new StorageUnavailableException("shutting down", null);
+        }
+        queue.add(unit);
+        try {
+            return unit.result.get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new StorageUnavailableException("not committed within " + WAIT_SECONDS + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageUnavailableException("interrupted while waiting for the commit", e);
+        }
+    }
+
+    /** Commits what is already queued, then stops taking work. */
+    @Override
+    public void close() throws InterruptedException {
+        closed = true;
+        writer.interrupt();
+        writer.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+    }
+
+    private void writeLoop() {
+        List<Unit<?>> batch = new ArrayList<>(maxBatch);
+        while (true) {
+            Unit<?> first;
+            try {
+                first = closed ? queue.poll() : queue.take();
+            } catch (InterruptedException e) {
+                first = queue.poll();
+            }
+            if (first == null) {
+                if (closed) {
+                    return;
+                }
+                continue;
+            }
+            batch.add(first);
+            queue.drainTo(batch, maxBatch - 1);
+            commit(batch);
+            batch.clear();
+        }
+    }
+
+    private void commit(List<Unit<?>> batch) {
+        Object[] results = new Object[batch.size()];
+        RuntimeException[] failures = new RuntimeException[batch.size()];
+        try {
+            batchTransaction.executeWithoutResult(tx -> {
+                for (int i = 0; i < batch.size(); i++) {
+                    Unit<?> unit = batch.get(i);
+                    try {
+                        results[i] = unitSavepoint.execute(savepoint -> unit.work.get());
+                    } catch (RuntimeException e) {
+                        failures[i] = e;
+                    }
+                }
+            });
+        } catch (RuntimeException e) {
+            log.warn("Group commit of {} units failed: {}", batch.size(), e.toString());
+            StorageUnavailableException failure = new StorageUnavailableException("commit failed", e);
+            batch.forEach(unit -> unit.result.completeExceptionally(failure));
+            return;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).complete(results[i], failures[i]);
+        }
+    }
+
+    private record Unit<T>(Supplier<T> work, CompletableFuture<T> result) {
+
+        @SuppressWarnings("unchecked")
+        void complete(Object value, RuntimeException failure) {
+            if (failure != null) {
+                result.completeExceptionally(failure);
+            } else {
+                result.complete((T) value);
+            }
+        }
+    }
+}

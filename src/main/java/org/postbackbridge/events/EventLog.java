@@ -1,0 +1,54 @@
+package org.postbackbridge.events;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The append-only {@code events} table: what happened to whom, as a type and JSON details. */
+@Repository
+public class EventLog {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    EventLog(JdbcClient jdbc, JsonMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public void log(Long telegramId, String type, Map<String, ?> details) {
+        jdbc.sql("INSERT INTO events (telegram_id, type, details, created_at) VALUES (?, ?, ?, ?)")
+                .param(telegramId).param(type).param(json.writeValueAsString(details)).param(clock.millis())
+                .update();
+    }
+
+    /** Seed: {@code get_last_event(user_id, type)}. */
+    public Optional<LoggedEvent> getLastEvent(long telegramId, String type) {
+        return jdbc.sql("""
+                SELECT id, telegram_id, type, details, created_at FROM events
+                WHERE telegram_id = ? AND type = ? ORDER BY id DESC LIMIT 1""")
+                .param(telegramId).param(type)
+                .query(EventLog::map).optional();
+    }
+
+    public List<LoggedEvent> forUser(long telegramId, int limit) {
+        return jdbc.sql("""
+                SELECT id, telegram_id, type, details, created_at FROM events
+                WHERE telegram_id = ? ORDER BY id DESC LIMIT ?""")
+                .param(telegramId).param(limit)
+                .query(EventLog::map).list();
+    }
+
+    private static LoggedEvent map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        long telegramId = rs.getLong("telegram_id");
+        return new LoggedEvent(rs.getLong("id"), rs.wasNull() ? null : telegramId, rs.getString("type"),
+                rs.getString("details"), Instant.ofEpochMilli(rs.getLong("created_at")));
+    }
+}

@@ -1,0 +1,33 @@
+package org.postbackbridge.notify;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Drains the outbox in the background; the request path never talks to Telegram. Until a
+ * Telegram token is configured this runs in dry-run: each message is logged and marked
+ * {@code dry_run}, so the operator sees exactly what would have been sent.
+ */
+@Component
+class OutboxDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
+    private static final int BATCH = 100;
+
+    private final Outbox outbox;
+
+    OutboxDispatcher(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    @Scheduled(fixedDelayString = "${postback-bridge.notify.poll-interval-ms:200}")
+    void dispatchDue() {
+        for (OutboxMessage message : outbox.due(BATCH)) {
+            log.info("DRY RUN message {} to chat {} [{}]: {}", message.id(), message.chatId(), message.kind(),
+                    message.text().replace('\n', ' '));
+            outbox.markDone(message.id(), Outbox.DRY_RUN);
+        }
+    }
+}

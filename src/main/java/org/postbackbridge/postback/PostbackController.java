@@ -1,0 +1,143 @@
+package org.postbackbridge.postback;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.servlet.http.HttpServletRequest;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.postbackbridge.attribution.AttributionProperties;
+import org.postbackbridge.database.DatabaseHealth;
+import org.postbackbridge.secrets.Secrets;
+import org.postbackbridge.web.ApiError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The partner programs' side: {@code /postback/{network}}, plus the seed's health and test endpoints. */
+@RestController
+@RequestMapping("/postback")
+class PostbackController {
+
+    private static final Logger log = LoggerFactory.getLogger(PostbackController.class);
+
+    /** The seed's answer shape, plus the status. */
+    record PostbackResponse(boolean success, String message, EventView event, String status) {
+    }
+
+    record EventView(String type, @JsonProperty("user_id") String userId, BigDecimal amount, String currency) {
+
+        static EventView of(PostbackEvent event) {
+            return new EventView(event.type().canonicalName(), event.playerId(),
+                    event.money() == null ? null : event.money().amount(),
+                    event.money() == null ? null : event.money().currency());
+        }
+    }
+
+    private final PostbackHandler handler;
+    private final PostbackProperties properties;
+    private final AttributionProperties attribution;
+    private final DatabaseHealth databaseHealth;
+    private final PostbackParser parser;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    PostbackController(PostbackHandler handler, PostbackProperties properties, AttributionProperties attribution,
+                       DatabaseHealth databaseHealth, JsonMapper json, Clock clock) {
+        this.handler = handler;
+        this.properties = properties;
+        this.attribution = attribution;
+        this.databaseHealth = databaseHealth;
+        this.parser = new PostbackParser(properties.maxValueLength(), properties.maxParameters());
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @GetMapping("/health")
+    ResponseEntity<Map<String, String>> health() {
+        if (!databaseHealth.writable()) {
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .body(Map.of("status", "degraded", "service", "postback", "reason", "database is not writable"));
+        }
+        return ResponseEntity.ok(Map.of("status", "ok", "service", "postback"));
+    }
+
+    @RequestMapping(path = "/{network}", method = {RequestMethod.GET, RequestMethod.POST})
+    ResponseEntity<?> receive(@PathVariable String network, HttpServletRequest request,
+                              @RequestHeader(name = "X-Signature", required = false) String signatureHeader) {
+        NetworkProfile profile = properties.networks().get(network);
+        if (profile == null) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiError.of("unknown_network",
+                    "no network '" + network + "' is configured; known: " + properties.networks().keySet(), null));
+        }
+        Map<String, List<String>> params = PostbackRequestParameters.read(request, json);
+        Map<String, String> firstValues = PostbackRequestParameters.firstValues(params);
+        Map<String, String> stored = masked(firstValues, profile);
+        String source = request.getRemoteAddr();
+
+        Optional<Rejection> refused = PostbackAuthenticator.check(profile, firstValues, signatureHeader, source);
+        if (refused.isPresent()) {
+            return reject(network, stored, source, refused.get());
+        }
+        return switch (parser.parse(network, profile, params, clock.instant(), false)) {
+            case ParseResult.Invalid invalid -> reject(network, stored, source, invalid.rejection());
+            case ParseResult.Parsed parsed -> answer(handler.handle(parsed.event(), stored, source));
+        };
+    }
+
+    /** Seed: {@code POST /postback/test}. The real pipeline, marked as test; needs the admin token. */
+    @PostMapping("/test")
+    ResponseEntity<?> test(HttpServletRequest request) {
+        Map<String, List<String>> params = PostbackRequestParameters.read(request, json);
+        List<String> requested = params.remove("network");
+        String network = requested == null || requested.isEmpty() ? attribution.defaultNetwork() : requested.getFirst();
+        NetworkProfile profile = properties.networks().get(network);
+        if (profile == null) {
+            return ResponseEntity.badRequest().body(ApiError.of("unknown_network",
+                    "no network '" + network + "' is configured; known: " + properties.networks().keySet(), "network"));
+        }
+        return switch (parser.parse(network, profile, params, clock.instant(), true)) {
+            case ParseResult.Invalid invalid -> ResponseEntity.status(invalid.rejection().status()).body(error(invalid.rejection()));
+            case ParseResult.Parsed parsed -> answer(handler.handle(parsed.event(),
+                    masked(PostbackRequestParameters.firstValues(params), profile), request.getRemoteAddr()));
+        };
+    }
+
+    private ResponseEntity<PostbackResponse> answer(PostbackOutcome outcome) {
+        return ResponseEntity.ok(new PostbackResponse(true, outcome.message(), EventView.of(outcome.event()),
+                outcome.status().value()));
+    }
+
+    private ResponseEntity<ApiError> reject(String network, Map<String, String> stored, String source, Rejection rejection) {
+        try {
+            handler.recordRejected(network, stored, source, rejection);
+        } catch (RuntimeException e) {
+            // The answer is about the request, not about our log of it: still refuse it.
+            log.warn("Could not record a rejected postback: {}", e.toString());
+        }
+        return ResponseEntity.status(rejection.status()).body(error(rejection));
+    }
+
+    private static ApiError error(Rejection rejection) {
+        return ApiError.of(rejection.error(), rejection.message(), rejection.parameter());
+    }
+
+    /** The parameters as stored and shown: the token and the signature never leave the request. */
+    private static Map<String, String> masked(Map<String, String> params, NetworkProfile profile) {
+        Map<String, String> masked = new LinkedHashMap<>(params);
+        masked.computeIfPresent(profile.tokenParameter(), (k, v) -> Secrets.MASK);
+        masked.computeIfPresent(profile.signatureParameter(), (k, v) -> Secrets.MASK);
+        return masked;
+    }
+}

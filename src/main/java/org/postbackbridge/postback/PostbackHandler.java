@@ -1,0 +1,200 @@
+package org.postbackbridge.postback;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.postbackbridge.attribution.Attribution;
+import org.postbackbridge.attribution.PlayerLinked;
+import org.postbackbridge.database.GroupCommit;
+import org.postbackbridge.events.EventLog;
+import org.postbackbridge.notify.MessageKind;
+import org.postbackbridge.notify.MoneyFormat;
+import org.postbackbridge.notify.Notifier;
+import org.postbackbridge.users.BotUser;
+import org.postbackbridge.users.UserRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+/**
+ * What a postback does. {@link #handle} stores it, finds its Telegram user, applies its effect,
+ * logs it and queues the messages, all in one transaction, and returns only after the commit:
+ * an acknowledged postback is never lost, and a rolled-back one has told no one anything.
+ */
+@Service
+public class PostbackHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(PostbackHandler.class);
+
+    /** Registrations first (a player registers before anything else happens), then by event time. */
+    private static final Comparator<StoredPostback> APPLY_ORDER = Comparator
+            .comparing((StoredPostback p) -> p.event().type() != EventType.REGISTRATION)
+            .thenComparing(p -> p.event().eventTime())
+            .thenComparingLong(StoredPostback::id);
+
+    private final GroupCommit groupCommit;
+    private final PostbackInbox inbox;
+    private final Attribution attribution;
+    private final UserRepository users;
+    private final EventLog events;
+    private final Notifier notifier;
+    private final PostbackProperties properties;
+
+    PostbackHandler(GroupCommit groupCommit, PostbackInbox inbox, Attribution attribution, UserRepository users,
+                    EventLog events, Notifier notifier, PostbackProperties properties) {
+        this.groupCommit = groupCommit;
+        this.inbox = inbox;
+        this.attribution = attribution;
+        this.users = users;
+        this.events = events;
+        this.notifier = notifier;
+        this.properties = properties;
+    }
+
+    /** Seed: {@code handle_postback}. {@code params} are the request's, secrets already masked. */
+    public PostbackOutcome handle(PostbackEvent event, Map<String, String> params, String sourceAddress) {
+        return groupCommit.execute(() -> process(event, params, sourceAddress));
+    }
+
+    /** Records a refused request for the operator to see; nothing else changes. */
+    public void recordRejected(String network, Map<String, String> params, String sourceAddress, Rejection rejection) {
+        groupCommit.execute(() -> {
+            inbox.storeRejected(network, params, sourceAddress, rejection);
+            return null;
+        });
+    }
+
+    private PostbackOutcome process(PostbackEvent event, Map<String, String> params, String sourceAddress) {
+        Optional<Long> id = inbox.store(event, params, sourceAddress);
+        if (id.isEmpty()) {
+            return new PostbackOutcome(PostbackStatus.DUPLICATE, "Duplicate postback, already processed", event, null);
+        }
+        PostbackStatus appliedStatus = event.test() ? PostbackStatus.TEST : PostbackStatus.PROCESSED;
+        Optional<Attribution.Match> match = attribution.resolve(event.network(), event.playerId(), event.clickId());
+        if (match.isEmpty()) {
+            String reason = "no Telegram user is linked to player " + event.playerId() + " yet";
+            inbox.markOutcome(id.get(), event.test() ? PostbackStatus.TEST : PostbackStatus.UNMATCHED, null, reason);
+            log.info("Postback {} {} for player {} stored unmatched", event.network(), event.type().canonicalName(),
+                    event.playerId());
+            return new PostbackOutcome(event.test() ? PostbackStatus.TEST : PostbackStatus.UNMATCHED,
+                    capitalized(event) + " stored: " + reason, event, null);
+        }
+        long telegramId = match.get().user().telegramId();
+        List<StoredPostback> toApply = new ArrayList<>();
+        if (match.get().newlyLinked()) {
+            toApply.addAll(inbox.unmatched(event.network(), event.playerId()));
+        }
+        toApply.add(new StoredPostback(id.get(), event));
+        toApply.sort(APPLY_ORDER);
+        toApply.forEach(postback -> apply(postback, telegramId));
+        return new PostbackOutcome(appliedStatus, capitalized(event) + " processed", event, telegramId);
+    }
+
+    /** A player was linked by a claim or by the operator: apply what waited for them. */
+    @EventListener
+    void onPlayerLinked(PlayerLinked linked) {
+        inbox.unmatched(linked.network(), linked.playerId()).stream()
+                .sorted(APPLY_ORDER)
+                .forEach(postback -> apply(postback, linked.telegramId()));
+    }
+
+    private void apply(StoredPostback postback, long telegramId) {
+        BotUser user = users.findById(telegramId).orElseThrow();
+        PostbackEvent event = postback.event();
+        String dedupeKey = "postback:" + postback.id();
+        switch (event.type()) {
+            case REGISTRATION -> handleRegistration(user, event, dedupeKey);
+            case FIRST_DEPOSIT, DEPOSIT -> handleDeposit(user, event, dedupeKey);
+            case WITHDRAWAL -> handleWithdrawal(user, event, dedupeKey);
+            case WIN -> handleWin(user, event, dedupeKey);
+        }
+        inbox.markOutcome(postback.id(), event.test() ? PostbackStatus.TEST : PostbackStatus.PROCESSED, telegramId, null);
+    }
+
+    void handleRegistration(BotUser user, PostbackEvent event, String dedupeKey) {
+        events.log(user.telegramId(), event.type().logType(), details(event, Map.of()));
+        notifier.toUser(user, MessageKind.REGISTRATION, values(user, event), dedupeKey);
+        notifier.toOperators(MessageKind.OPERATOR_REGISTRATION, operatorValues(user, event), dedupeKey);
+    }
+
+    /** The first deposit unlocks access (two messages: deposit, then unlock); later ones are only told. */
+    void handleDeposit(BotUser user, PostbackEvent event, String dedupeKey) {
+        boolean first = !user.deposited();
+        if (first) {
+            users.updateUserDeposited(user.telegramId(), true);
+            users.updateSignalsUnlocked(user.telegramId(), true);
+        }
+        events.log(user.telegramId(), event.type().logType(), details(event, Map.of("first", first)));
+        notifier.toUser(user, MessageKind.DEPOSIT, values(user, event), dedupeKey);
+        if (first) {
+            notifier.toUser(user, MessageKind.SIGNALS_UNLOCKED, values(user, event), dedupeKey);
+        }
+        notifier.toOperators(first ? MessageKind.OPERATOR_FIRST_DEPOSIT : MessageKind.OPERATOR_DEPOSIT,
+                operatorValues(user, event), dedupeKey);
+    }
+
+    void handleWithdrawal(BotUser user, PostbackEvent event, String dedupeKey) {
+        events.log(user.telegramId(), event.type().logType(), details(event, Map.of()));
+        if (!user.notificationsMuted()) {
+            notifier.toUser(user, MessageKind.WITHDRAWAL, values(user, event), dedupeKey);
+        }
+    }
+
+    /** Every win is logged; the user hears of at most one per interval (the seed's "do not spam"). */
+    void handleWin(BotUser user, PostbackEvent event, String dedupeKey) {
+        boolean tell = !user.notificationsMuted()
+                && !notifier.queuedWithin(user, MessageKind.WIN, notifier.winMessageInterval());
+        events.log(user.telegramId(), event.type().logType(), details(event, Map.of("notified", tell)));
+        if (tell) {
+            notifier.toUser(user, MessageKind.WIN, values(user, event), dedupeKey);
+        }
+    }
+
+    private static Map<String, Object> details(PostbackEvent event, Map<String, Object> extra) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("casino_id", event.playerId());
+        details.put("amount", event.money() == null ? null : event.money().amount());
+        details.put("currency", event.money() == null ? null : event.money().currency());
+        details.put("network", event.network());
+        details.put("timestamp", event.eventTime().toString());
+        if (event.transactionId() != null) {
+            details.put("transaction_id", event.transactionId());
+        }
+        details.putAll(extra);
+        return details;
+    }
+
+    private Map<String, Object> values(BotUser user, PostbackEvent event) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("network", displayName(event.network()));
+        values.put("player_id", event.playerId());
+        if (event.money() != null) {
+            values.put("amount", MoneyFormat.format(event.money(), user.language()));
+        }
+        return values;
+    }
+
+    private Map<String, Object> operatorValues(BotUser user, PostbackEvent event) {
+        Map<String, Object> values = values(user, event);
+        if (event.money() != null) {
+            values.put("amount", MoneyFormat.format(event.money(), null));
+        }
+        values.put("user", user.displayName());
+        values.put("telegram_id", user.telegramId());
+        return values;
+    }
+
+    private String displayName(String network) {
+        NetworkProfile profile = properties.networks().get(network);
+        return profile == null || profile.displayName().isBlank() ? network : profile.displayName();
+    }
+
+    private static String capitalized(PostbackEvent event) {
+        String name = event.type().canonicalName().replace('_', ' ');
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+}

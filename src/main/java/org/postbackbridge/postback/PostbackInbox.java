@@ -1,0 +1,136 @@
+package org.postbackbridge.postback;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.postbackbridge.events.Money;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The {@code postbacks} table: every request received, as sent (secrets masked), with what
+ * became of it. The unique idempotency key is what turns a network's retry into a no-op, also
+ * between instances sharing one PostgreSQL.
+ */
+@Repository
+public class PostbackInbox {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    PostbackInbox(JdbcClient jdbc, JsonMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Stores the postback as received; empty when its idempotency key was stored before. */
+    Optional<Long> store(PostbackEvent event, Map<String, String> params, String sourceAddress) {
+        Money money = event.money();
+        return jdbc.sql("""
+                INSERT INTO postbacks (network, event, player_id, amount, currency, transaction_id, click_id, params,
+                                       source_ip, idempotency_key, status, event_time, received_at)
+                VALUES (:network, :event, :player, :amount, :currency, :tx, :click, :params,
+                        :ip, :key, 'received', :eventTime, :now)
+                ON CONFLICT DO NOTHING
+                RETURNING id""")
+                .param("network", event.network())
+                .param("event", event.type().canonicalName())
+                .param("player", event.playerId())
+                .param("amount", money == null ? null : money.plainAmount())
+                .param("currency", money == null ? null : money.currency())
+                .param("tx", event.transactionId())
+                .param("click", event.clickId())
+                .param("params", json.writeValueAsString(params))
+                .param("ip", sourceAddress)
+                .param("key", event.idempotencyKey())
+                .param("eventTime", event.eventTime().toEpochMilli())
+                .param("now", clock.millis())
+                .query(Long.class)
+                .optional();
+    }
+
+    /** Records a refused request so the operator can see it; it changes nothing else. */
+    void storeRejected(String network, Map<String, String> params, String sourceAddress, Rejection rejection) {
+        long now = clock.millis();
+        jdbc.sql("""
+                INSERT INTO postbacks (network, params, source_ip, status, reason, event_time, received_at)
+                VALUES (?, ?, ?, 'rejected', ?, ?, ?)""")
+                .param(network).param(json.writeValueAsString(params)).param(sourceAddress)
+                .param(rejection.error() + ": " + rejection.message()).param(now).param(now)
+                .update();
+    }
+
+    void markOutcome(long id, PostbackStatus status, Long telegramId, String reason) {
+        jdbc.sql("UPDATE postbacks SET status = ?, telegram_id = ?, reason = ? WHERE id = ?")
+                .param(status.value()).param(telegramId).param(reason).param(id)
+                .update();
+    }
+
+    /** Postbacks stored for this player while nobody was linked to it. */
+    List<StoredPostback> unmatched(String network, String playerId) {
+        return jdbc.sql("""
+                SELECT id, network, event, player_id, amount, currency, transaction_id, click_id, event_time
+                FROM postbacks WHERE network = ? AND player_id = ? AND status = 'unmatched' ORDER BY id""")
+                .param(network).param(playerId)
+                .query(this::mapStored).list();
+    }
+
+    /** Deposits applied to this user: count and sum per currency. */
+    public List<DepositTotal> depositTotals(long telegramId) {
+        return jdbc.sql("""
+                SELECT currency, COUNT(*), SUM(CAST(amount AS NUMERIC)) FROM postbacks
+                WHERE telegram_id = ? AND event IN ('deposit', 'first_deposit') AND status IN ('processed', 'test')
+                GROUP BY currency ORDER BY currency""")
+                .param(telegramId)
+                .query((rs, n) -> new DepositTotal(rs.getString(1), rs.getLong(2), rs.getBigDecimal(3)))
+                .list();
+    }
+
+    /** Count and sum of applied deposits per currency, for everyone. */
+    public List<DepositTotal> depositTotals() {
+        return jdbc.sql("""
+                SELECT currency, COUNT(*), SUM(CAST(amount AS NUMERIC)) FROM postbacks
+                WHERE event IN ('deposit', 'first_deposit') AND status = 'processed'
+                GROUP BY currency ORDER BY currency""")
+                .query((rs, n) -> new DepositTotal(rs.getString(1), rs.getLong(2), rs.getBigDecimal(3)))
+                .list();
+    }
+
+    public long count(PostbackStatus status) {
+        return jdbc.sql("SELECT COUNT(*) FROM postbacks WHERE status = ?")
+                .param(status.value()).query(Long.class).single();
+    }
+
+    public long count(EventType event, PostbackStatus status) {
+        return jdbc.sql("SELECT COUNT(*) FROM postbacks WHERE event = ? AND status = ?")
+                .param(event.canonicalName()).param(status.value()).query(Long.class).single();
+    }
+
+    /** Applied deposits of one currency. */
+    public record DepositTotal(String currency, long count, BigDecimal sum) {
+    }
+
+    private StoredPostback mapStored(ResultSet rs, int row) throws SQLException {
+        String amount = rs.getString("amount");
+        PostbackEvent event = new PostbackEvent(
+                rs.getString("network"),
+                EventType.fromCanonicalName(rs.getString("event")),
+                rs.getString("player_id"),
+                amount == null ? null : new Money(new BigDecimal(amount), rs.getString("currency")),
+                rs.getString("transaction_id"),
+                null,
+                null,
+                Instant.ofEpochMilli(rs.getLong("event_time")),
+                rs.getString("click_id"),
+                false);
+        return new StoredPostback(rs.getLong("id"), event);
+    }
+}
