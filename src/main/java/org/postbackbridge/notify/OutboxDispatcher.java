@@ -17,13 +17,18 @@ class OutboxDispatcher {
     private static final int BATCH = 100;
 
     private final Outbox outbox;
+    private final DispatchLeadership leadership;
 
-    OutboxDispatcher(Outbox outbox) {
+    OutboxDispatcher(Outbox outbox, DispatchLeadership leadership) {
         this.outbox = outbox;
+        this.leadership = leadership;
     }
 
     @Scheduled(fixedDelayString = "${postback-bridge.notify.poll-interval-ms:200}")
     void dispatchDue() {
+        if (!leadership.isLeader()) {
+            return;
+        }
         for (OutboxMessage message : outbox.due(BATCH)) {
             log.info("DRY RUN message {} to chat {} [{}]: {}", message.id(), message.chatId(), message.kind(),
                     message.text().replace('\n', ' '));
