@@ -39,7 +39,7 @@ class DatabaseConfig {
             createParentFolder(url.sqliteFile());
             config.addDataSourceProperty("journal_mode", "WAL");
             config.addDataSourceProperty("synchronous", properties.sqliteSynchronous());
-            config.addDataSourceProperty("busy_timeout", "10000");
+            config.addDataSourceProperty("busy_timeout", String.valueOf(properties.sqliteBusyTimeoutMs()));
             config.addDataSourceProperty("foreign_keys", "true");
             // Writers take the lock at BEGIN, so two writers queue on busy_timeout instead of
             // deadlocking on a read-to-write upgrade (which SQLite answers with SQLITE_BUSY at once).

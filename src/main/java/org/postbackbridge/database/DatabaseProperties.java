@@ -13,6 +13,7 @@ import org.springframework.validation.annotation.Validated;
  *                           commits on power loss (never on a process crash). Opt-in only.
  * @param poolSize           connections; SQLite has one writer at a time whatever this is
  * @param maxBatch           postbacks committed together by one group commit
+ * @param sqliteBusyTimeoutMs how long an SQLite writer waits for the write lock before failing
  */
 @Validated
 @ConfigurationProperties("postback-bridge.database")
@@ -20,5 +21,6 @@ public record DatabaseProperties(
         @DefaultValue("") String url,
         @DefaultValue("FULL") @Pattern(regexp = "FULL|NORMAL|EXTRA") String sqliteSynchronous,
         @DefaultValue("10") @Min(2) @Max(200) int poolSize,
-        @DefaultValue("256") @Min(1) @Max(10_000) int maxBatch) {
+        @DefaultValue("256") @Min(1) @Max(10_000) int maxBatch,
+        @DefaultValue("10000") @Min(0) int sqliteBusyTimeoutMs) {
 }

@@ -38,7 +38,7 @@ public final class Http {
         return send(HttpRequest.newBuilder(URI.create(base + pathAndQuery)).POST(HttpRequest.BodyPublishers.noBody()), headers);
     }
 
-    public Response post(String pathAndQuery, String contentType, String body, String... headers) {
+    public Response postBody(String pathAndQuery, String contentType, String body, String... headers) {
         return send(HttpRequest.newBuilder(URI.create(base + pathAndQuery))
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)), headers);

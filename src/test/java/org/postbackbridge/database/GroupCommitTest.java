@@ -1,0 +1,95 @@
+package org.postbackbridge.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.sqlite.SQLiteDataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+class GroupCommitTest {
+
+    SingleConnectionDataSource dataSource;
+    JdbcClient jdbc;
+    GroupCommit groupCommit;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        Path file = Files.createTempDirectory("group-commit").resolve("test.db");
+        SQLiteDataSource sqlite = new SQLiteDataSource();
+        sqlite.setUrl("jdbc:sqlite:" + file);
+        dataSource = new SingleConnectionDataSource(sqlite.getConnection(), true);
+        jdbc = JdbcClient.create(dataSource);
+        jdbc.sql("CREATE TABLE items (name TEXT PRIMARY KEY)").update();
+        groupCommit = new GroupCommit(new DataSourceTransactionManager(dataSource), 64);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        groupCommit.close();
+        dataSource.destroy();
+    }
+
+    @Test
+    void aFailingUnitIsUndoneAloneWhileItsBatchCommits() throws Exception {
+        // Hold the writer inside one unit so the next ones queue up and share a batch.
+        CountDownLatch inFirstUnit = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> groupCommit.execute(() -> {
+            inFirstUnit.countDown();
+            await(release);
+            return insert("first");
+        }));
+        inFirstUnit.await();
+        List<CompletableFuture<Integer>> batch = new ArrayList<>();
+        for (String name : List.of("a", "b", "boom", "c")) {
+            batch.add(CompletableFuture.supplyAsync(() -> groupCommit.execute(() -> {
+                insert(name);
+                if (name.equals("boom")) {
+                    throw new IllegalStateException("unit failed after writing");
+                }
+                return 1;
+            })));
+        }
+        Thread.sleep(200);
+        release.countDown();
+        first.join();
+
+        assertThat(batch.get(0).join()).isEqualTo(1);
+        assertThat(batch.get(1).join()).isEqualTo(1);
+        assertThat(batch.get(3).join()).isEqualTo(1);
+        assertThatThrownBy(() -> batch.get(2).join()).hasRootCauseMessage("unit failed after writing");
+        assertThat(jdbc.sql("SELECT name FROM items ORDER BY name").query(String.class).list())
+                .containsExactly("a", "b", "c", "first");
+    }
+
+    @Test
+    void aFailedCommitFailsEveryUnitWithStorageUnavailable() {
+        dataSource.destroy();
+
+        assertThatThrownBy(() -> groupCommit.execute(() -> insert("x")))
+                .isInstanceOf(StorageUnavailableException.class);
+    }
+
+    private int insert(String name) {
+        return jdbc.sql("INSERT INTO items (name) VALUES (?)").param(name).update();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
