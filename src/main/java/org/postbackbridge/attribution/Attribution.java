@@ -36,10 +36,15 @@ public class Attribution {
         if (linked.isPresent()) {
             return users.findById(linked.get()).map(user -> new Match(user, false));
         }
-        return userFromClickId(clickId)
-                .filter(candidate -> link(network, playerId, candidate.user().telegramId(), candidate.method()))
-                .flatMap(candidate -> users.findById(candidate.user().telegramId()))
-                .map(user -> new Match(user, true));
+        Optional<Candidate> candidate = userFromClickId(clickId);
+        if (candidate.isEmpty()) {
+            return Optional.empty();
+        }
+        if (link(network, playerId, candidate.get().user().telegramId(), candidate.get().method())) {
+            return users.findById(candidate.get().user().telegramId()).map(user -> new Match(user, true));
+        }
+        // Another instance may have linked this player a moment ago: the link, not the token, decides.
+        return links.telegramIdOf(network, playerId).flatMap(users::findById).map(user -> new Match(user, false));
     }
 
     /**

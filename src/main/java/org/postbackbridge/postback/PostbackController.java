@@ -12,6 +12,7 @@ import org.postbackbridge.attribution.AttributionProperties;
 import org.postbackbridge.database.DatabaseHealth;
 import org.postbackbridge.secrets.Secrets;
 import org.postbackbridge.web.ApiError;
+import org.postbackbridge.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -81,10 +82,17 @@ class PostbackController {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiError.of("unknown_network",
                     "no network '" + network + "' is configured; known: " + properties.networks().keySet(), null));
         }
-        Map<String, List<String>> params = PostbackRequestParameters.read(request, json);
+        String source = request.getRemoteAddr();
+        Map<String, List<String>> params;
+        try {
+            params = PostbackRequestParameters.read(request, json);
+        } catch (ApiException unreadable) {
+            record(network, Map.of(), source, new Rejection(unreadable.status().value(), unreadable.body().error(),
+                    null, unreadable.getMessage()));
+            throw unreadable;
+        }
         Map<String, String> firstValues = PostbackRequestParameters.firstValues(params);
         Map<String, String> stored = masked(firstValues, profile);
-        String source = request.getRemoteAddr();
 
         Optional<Rejection> refused = PostbackAuthenticator.check(profile, firstValues, signatureHeader, source);
         if (refused.isPresent()) {
@@ -120,13 +128,17 @@ class PostbackController {
     }
 
     private ResponseEntity<ApiError> reject(String network, Map<String, String> stored, String source, Rejection rejection) {
+        record(network, stored, source, rejection);
+        return ResponseEntity.status(rejection.status()).body(error(rejection));
+    }
+
+    private void record(String network, Map<String, String> stored, String source, Rejection rejection) {
         try {
             handler.recordRejected(network, stored, source, rejection);
         } catch (RuntimeException e) {
             // The answer is about the request, not about our log of it: still refuse it.
             log.warn("Could not record a rejected postback: {}", e.toString());
         }
-        return ResponseEntity.status(rejection.status()).body(error(rejection));
     }
 
     private static ApiError error(Rejection rejection) {

@@ -88,9 +88,17 @@ public class PostbackHandler {
         if (match.get().newlyLinked()) {
             toApply.addAll(inbox.unmatched(event.network(), event.playerId()));
         }
-        toApply.add(new StoredPostback(id.get(), event));
+        StoredPostback current = new StoredPostback(id.get(), event);
+        toApply.add(current);
         toApply.sort(APPLY_ORDER);
-        toApply.forEach(postback -> apply(postback, telegramId));
+        for (StoredPostback postback : toApply) {
+            if (postback == current) {
+                apply(postback, telegramId);
+                inbox.markOutcome(postback.id(), appliedStatus, telegramId, null);
+            } else {
+                applyStored(postback, telegramId);
+            }
+        }
         return new PostbackOutcome(appliedStatus, capitalized(event) + " processed", event, telegramId);
     }
 
@@ -99,7 +107,28 @@ public class PostbackHandler {
     void onPlayerLinked(PlayerLinked linked) {
         inbox.unmatched(linked.network(), linked.playerId()).stream()
                 .sorted(APPLY_ORDER)
-                .forEach(postback -> apply(postback, linked.telegramId()));
+                .forEach(postback -> applyStored(postback, linked.telegramId()));
+    }
+
+    /**
+     * Applies unmatched postbacks whose player got linked by a concurrent transaction that could
+     * not see them (two instances on PostgreSQL); returns how many. On one SQLite process this
+     * finds nothing, because writes there are serialized.
+     */
+    public int applyUnmatchedButLinked(int limit) {
+        return groupCommit.execute(() -> {
+            List<Map.Entry<StoredPostback, Long>> waiting = inbox.unmatchedButLinked(limit);
+            waiting.stream()
+                    .sorted(Map.Entry.comparingByKey(APPLY_ORDER))
+                    .forEach(entry -> applyStored(entry.getKey(), entry.getValue()));
+            return waiting.size();
+        });
+    }
+
+    private void applyStored(StoredPostback postback, long telegramId) {
+        if (inbox.claimUnmatched(postback.id(), PostbackStatus.PROCESSED, telegramId)) {
+            apply(postback, telegramId);
+        }
     }
 
     private void apply(StoredPostback postback, long telegramId) {
@@ -112,7 +141,6 @@ public class PostbackHandler {
             case WITHDRAWAL -> handleWithdrawal(user, event, dedupeKey);
             case WIN -> handleWin(user, event, dedupeKey);
         }
-        inbox.markOutcome(postback.id(), event.test() ? PostbackStatus.TEST : PostbackStatus.PROCESSED, telegramId, null);
     }
 
     void handleRegistration(BotUser user, PostbackEvent event, String dedupeKey) {

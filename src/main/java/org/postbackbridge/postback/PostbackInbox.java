@@ -74,6 +74,28 @@ public class PostbackInbox {
                 .update();
     }
 
+    /**
+     * Moves an unmatched postback to its applied status; false when someone else (another
+     * instance, or the sweeper) already did, so its effects are applied exactly once.
+     */
+    boolean claimUnmatched(long id, PostbackStatus status, long telegramId) {
+        return jdbc.sql("UPDATE postbacks SET status = ?, telegram_id = ?, reason = NULL WHERE id = ? AND status = 'unmatched'")
+                .param(status.value()).param(telegramId).param(id)
+                .update() == 1;
+    }
+
+    /** Unmatched postbacks whose player has been linked since (at most {@code limit}), with the user. */
+    List<Map.Entry<StoredPostback, Long>> unmatchedButLinked(int limit) {
+        return jdbc.sql("""
+                SELECT p.id, p.network, p.event, p.player_id, p.amount, p.currency, p.transaction_id, p.click_id,
+                       p.event_time, l.telegram_id AS linked_user
+                FROM postbacks p JOIN players l ON l.network = p.network AND l.player_id = p.player_id
+                WHERE p.status = 'unmatched' ORDER BY p.id LIMIT ?""")
+                .param(limit)
+                .query((rs, n) -> Map.entry(mapStored(rs, n), rs.getLong("linked_user")))
+                .list();
+    }
+
     /** Postbacks stored for this player while nobody was linked to it. */
     List<StoredPostback> unmatched(String network, String playerId) {
         return jdbc.sql("""

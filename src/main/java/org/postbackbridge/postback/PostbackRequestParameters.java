@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.postbackbridge.web.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -29,7 +30,16 @@ final class PostbackRequestParameters {
     static Map<String, List<String>> read(HttpServletRequest request, JsonMapper json) {
         Map<String, List<String>> params = new LinkedHashMap<>();
         // Query string and form body; the servlet container merges both.
-        request.getParameterMap().forEach((name, values) -> params.put(name, new ArrayList<>(Arrays.asList(values))));
+        Map<String, String[]> containerParams;
+        try {
+            containerParams = request.getParameterMap();
+        } catch (InvalidParameterException e) {
+            throw e.getErrorCode() == HttpStatus.CONTENT_TOO_LARGE.value()
+                    ? new ApiException(HttpStatus.CONTENT_TOO_LARGE, "body_too_large", "the form body is too large", null)
+                    : new ApiException(HttpStatus.BAD_REQUEST, "invalid_encoding",
+                            "the parameters are not valid percent-encoded UTF-8", null);
+        }
+        containerParams.forEach((name, values) -> params.put(name, new ArrayList<>(Arrays.asList(values))));
         if (isJson(request)) {
             readJsonBody(request, json).forEach((name, value) -> params.computeIfAbsent(name, n -> new ArrayList<>()).add(value));
         }

@@ -23,6 +23,8 @@ class IdempotencyAndLateBindingTest extends PostbackTestBase {
     Attribution attribution;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    PostbackHandler handler;
 
     @Test
     void repeatedDepositWithSameTransactionIdIsIgnored() {
@@ -110,6 +112,24 @@ class IdempotencyAndLateBindingTest extends PostbackTestBase {
         assertThat(reload(user).signalsUnlocked()).isTrue();
         assertThat(reload(user).casinoId()).isEqualTo(player);
         assertThat(messageKinds(user)).containsExactly("registration", "deposit", "signals_unlocked");
+    }
+
+    @Test
+    void unmatchedPostbackWhoseLinkCommittedElsewhereIsAppliedOnceBySweep() {
+        BotUser user = TestUsers.started(users, "ru");
+        String player = TestUsers.newPlayerId();
+        postback("event=deposit&user_id=" + player + "&amount=40&transaction_id=race-" + player);
+        // As if another instance committed the link without seeing this postback.
+        jdbc.sql("INSERT INTO players (network, player_id, telegram_id, linked_by, linked_at) VALUES ('1win', ?, ?, 'click_token', 0)")
+                .param(player).param(user.telegramId()).update();
+
+        int first = handler.applyUnmatchedButLinked(1000);
+        int second = handler.applyUnmatchedButLinked(1000);
+
+        assertThat(first).isGreaterThanOrEqualTo(1);
+        assertThat(second).isZero();
+        assertThat(reload(user).signalsUnlocked()).isTrue();
+        assertThat(messageKinds(user)).containsExactly("deposit", "signals_unlocked");
     }
 
     @Test

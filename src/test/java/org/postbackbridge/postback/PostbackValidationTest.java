@@ -63,6 +63,27 @@ class PostbackValidationTest extends PostbackTestBase {
     }
 
     @Test
+    void brokenPercentEncodingOrUtf8IsRefusedAsJson() {
+        for (String query : new String[] {"event=registration&user_id=%ZZ", "event=registration&user_id=%FF%FE"}) {
+            Http.Response response = http.raw("GET /postback/1win?" + query + " HTTP/1.0\r\nHost: t\r\n\r\n");
+
+            assertThat(response.status()).isEqualTo(400);
+            assertThat(response.json().get("error").asString()).isEqualTo("invalid_encoding");
+        }
+    }
+
+    @Test
+    void requestsTomcatRefusesItselfStillGetJson() {
+        Http.Response overLong = http.get("/postback/1win?event=registration&user_id=" + "9".repeat(20_000));
+        Http.Response badHeader = http.raw("GET /postback/1win HTTP/1.0\r\nHost: t\r\nBad\u0001Header: x\r\n\r\n");
+
+        assertThat(overLong.status()).isEqualTo(400);
+        assertThat(overLong.json().get("success").asBoolean()).isFalse();
+        assertThat(badHeader.status()).isEqualTo(400);
+        assertThat(badHeader.json().get("error").asString()).isEqualTo("bad_request");
+    }
+
+    @Test
     void rejectedPostbackIsRecordedWithItsReason() {
         postback("event=deposit&user_id=reason-check&amount=-1");
 

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,9 +18,11 @@ public final class Http {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String base;
+    private final int port;
 
     public Http(int port) {
         this.base = "http://127.0.0.1:" + port;
+        this.port = port;
     }
 
     /** A status and the body, parsed as JSON when it is JSON. */
@@ -42,6 +45,23 @@ public final class Http {
         return send(HttpRequest.newBuilder(URI.create(base + pathAndQuery))
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)), headers);
+    }
+
+    /**
+     * Sends raw bytes as the request (for requests no well-behaved client would send, such as a
+     * broken percent-encoding) and returns the status line's code and the body. Use HTTP/1.0, so
+     * the answer is not chunked.
+     */
+    public Response raw(String request) {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int status = Integer.parseInt(answer.substring(9, 12));
+            return new Response(status, answer.substring(answer.indexOf("\r\n\r\n") + 4));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public Response asAdmin(String method, String pathAndQuery) {
