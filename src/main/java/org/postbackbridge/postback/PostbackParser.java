@@ -24,7 +24,7 @@ public final class PostbackParser {
     private static final Pattern AMOUNT = Pattern.compile("\\d{1,15}(\\.\\d{1,8})?");
     private static final Pattern PLAYER_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
     private static final Pattern CURRENCY = Pattern.compile("[A-Za-z0-9]{2,10}");
-    private static final Pattern REFERENCE = Pattern.compile("[\\x21-\\x7e]{1,128}");
+    private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9_.:@+=-]{1,128}");
     private static final Pattern EPOCH = Pattern.compile("\\d{9,13}");
     private static final DateTimeFormatter SPACED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss]");
     private static final int MAX_NAME_LENGTH = 64;
@@ -89,7 +89,7 @@ public final class PostbackParser {
         for (var reference : List.of(names.transactionId(), names.eventId())) {
             String value = single(params, reference);
             if (value != null && !REFERENCE.matcher(value).matches()) {
-                return invalid("invalid_reference", reference, "'" + reference + "' must be printable ASCII without spaces (at most 128)");
+                return invalid("invalid_reference", reference, "'" + reference + "' may hold only letters, digits and _.:@+=- (at most 128)");
             }
         }
         String date = single(params, names.date());
