@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.transaction.PlatformTransactionManager;
 
 @Configuration(proxyBeanMethods = false)
@@ -24,8 +25,15 @@ class DatabaseConfig {
         return DatabaseUrl.parse(properties.url());
     }
 
+    /** What the application uses: the pool, guarded for SQLite (see {@link SqliteConnectionGuard}). */
     @Bean
-    HikariDataSource dataSource(DatabaseUrl url, DatabaseProperties properties) {
+    @Primary
+    DataSource dataSource(HikariDataSource pool, DatabaseUrl url) {
+        return url.vendor() == DatabaseUrl.Vendor.SQLITE ? new SqliteConnectionGuard(pool) : pool;
+    }
+
+    @Bean
+    HikariDataSource connectionPool(DatabaseUrl url, DatabaseProperties properties) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("db");
         config.setJdbcUrl(url.jdbcUrl());
@@ -33,7 +41,7 @@ class DatabaseConfig {
         config.setPassword(url.password());
         config.setMaximumPoolSize(properties.poolSize());
         // Fail requests fast (503) instead of hanging when the database is gone.
-        config.setConnectionTimeout(5_000);
+        config.setConnectionTimeout(properties.connectionTimeoutMs());
         config.setInitializationFailTimeout(-1);
         if (url.vendor() == DatabaseUrl.Vendor.SQLITE) {
             createParentFolder(url.sqliteFile());

@@ -30,6 +30,31 @@ public final class TestDatabase {
         return isPostgres() ? freshPostgres() : freshSqlite();
     }
 
+    /**
+     * Makes the database at {@code jdbcUrl} unusable until the returned handle is closed: SQLite
+     * by holding its exclusive lock from another connection, PostgreSQL by refusing and cutting
+     * every connection to that database (the server and other databases stay up).
+     */
+    public static AutoCloseable outage(String jdbcUrl) throws SQLException {
+        if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
+            Connection holder = DriverManager.getConnection(jdbcUrl);
+            holder.createStatement().execute("BEGIN EXCLUSIVE");
+            return () -> {
+                holder.createStatement().execute("COMMIT");
+                holder.close();
+            };
+        }
+        String name = jdbcUrl.replaceFirst("^jdbc:postgresql://[^/]+/([^?]+).*$", "$1");
+        DatabaseUrl server = DatabaseUrl.parse(serverUrl());
+        Connection admin = DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password());
+        admin.createStatement().execute("ALTER DATABASE " + name + " WITH ALLOW_CONNECTIONS false");
+        admin.createStatement().execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'");
+        return () -> {
+            admin.createStatement().execute("ALTER DATABASE " + name + " WITH ALLOW_CONNECTIONS true");
+            admin.close();
+        };
+    }
+
     private static String freshSqlite() {
         try {
             Path dir = Files.createTempDirectory("postback-bridge-test");
