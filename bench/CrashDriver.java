@@ -1,0 +1,85 @@
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Queue;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Sends deposit postbacks at a fixed rate, each with a unique transaction ID, to players the
+ * checker seeded, and writes down every transaction the service acknowledged with a 2xx. The
+ * service may be killed meanwhile: failed requests are simply not acknowledged.
+ *
+ * java bench/CrashDriver.java BASE_URL RATE_PER_S SECONDS PLAYERS RUN_ID ACKED_FILE
+ */
+public class CrashDriver {
+
+    public static void main(String[] args) throws Exception {
+        String base = args[0];
+        int rate = Integer.parseInt(args[1]);
+        int seconds = Integer.parseInt(args[2]);
+        int players = Integer.parseInt(args[3]);
+        String run = args[4];
+        Path ackedFile = Path.of(args[5]);
+
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
+                .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+        Queue<String> acked = new ConcurrentLinkedQueue<>();
+        AtomicLong sent = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        Random random = new Random(run.hashCode());
+
+        // Link every seeded player to its user first (registration carrying the user's click token).
+        for (int p = 0; p < players; p++) {
+            String query = "event=registration&user_id=crash-player-" + p + "&sub1=crash-token-" + p;
+            try {
+                client.send(HttpRequest.newBuilder(URI.create(base + "/postback/1win?" + query))
+                        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+            } catch (IOException e) {
+                throw new IllegalStateException("service not reachable before the crash test began", e);
+            }
+        }
+
+        System.out.println("driver: load started");
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+        long periodNanos = 1_000_000_000L / rate;
+        long total = (long) rate * seconds;
+        ticker.scheduleAtFixedRate(() -> {
+            long n = sent.incrementAndGet();
+            if (n > total) {
+                return;
+            }
+            String tx = run + "-" + n;
+            int player = random.nextInt(players);
+            String query = "event=deposit&user_id=crash-player-" + player + "&amount=" + (1 + n % 500) + "&transaction_id=" + tx;
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/postback/1win?" + query))
+                    .timeout(Duration.ofSeconds(20)).POST(HttpRequest.BodyPublishers.noBody()).build();
+            client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+                if (error == null && response.statusCode() / 100 == 2) {
+                    acked.add(tx);
+                } else if (failed.incrementAndGet() <= 3) {
+                    System.out.println("driver: not acknowledged: " + (error != null ? error : "HTTP " + response.statusCode()));
+                }
+            });
+        }, 0, periodNanos, TimeUnit.NANOSECONDS);
+
+        Thread.sleep(seconds * 1000L);
+        ticker.shutdownNow();
+        Thread.sleep(22_000); // let requests in flight finish or time out
+        try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(ackedFile))) {
+            acked.forEach(out::println);
+        }
+        System.out.printf("driver summary: sent=%d acknowledged=%d failed=%d%n", Math.min(sent.get(), total), acked.size(), failed.get());
+        System.exit(0);
+    }
+}
