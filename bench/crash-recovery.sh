@@ -24,7 +24,7 @@ PG_USER=${CRASH_PG_USER:-postgres}
 JAVA_HOME=$(bin/find-jdk)
 export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
 mvn -B -ntp -q -DskipTests package
-CP=$(mvn -B -ntp -q -Dstyle.color=never dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile=/dev/stdout)
+CP=$(mvn -B -ntp -q -Dstyle.color=never dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile=/dev/stdout | sed 's/\x1b\[[0-9;]*m//g')
 
 work=$(mktemp -d)
 service_pid=""
