@@ -63,9 +63,14 @@ public class Outbox {
                 .param(chatId).query(OutboxMessage.class).list();
     }
 
-    public void markDone(long id, String status) {
-        jdbc.sql("UPDATE outbox SET status = ?, attempts = attempts + 1, sent_at = ? WHERE id = ?")
-                .param(status).param(clock.millis()).param(id).update();
+    /** Marks many messages at once: one write (and one fsync) instead of one per message. */
+    public void markDone(List<Long> ids, String status) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        jdbc.sql("UPDATE outbox SET status = :status, attempts = attempts + 1, sent_at = :now WHERE id IN (:ids)")
+                .param("status", status).param("now", clock.millis()).param("ids", ids)
+                .update();
     }
 
     public long countByStatus(String status) {

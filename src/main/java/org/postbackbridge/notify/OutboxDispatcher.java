@@ -1,5 +1,6 @@
 package org.postbackbridge.notify;
 
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -29,10 +30,11 @@ class OutboxDispatcher {
         if (!leadership.isLeader()) {
             return;
         }
-        for (OutboxMessage message : outbox.due(BATCH)) {
+        List<OutboxMessage> due = outbox.due(BATCH);
+        for (OutboxMessage message : due) {
             log.info("DRY RUN message {} to chat {} [{}]: {}", message.id(), message.chatId(), message.kind(),
                     message.text().replace('\n', ' '));
-            outbox.markDone(message.id(), Outbox.DRY_RUN);
         }
+        outbox.markDone(due.stream().map(OutboxMessage::id).toList(), Outbox.DRY_RUN);
     }
 }

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Issue 2 benchmark: durable postbacks/s and latency against the same server's trivial
+# GET /postback/health, measured side by side in one run, for three storage settings:
+#   full     - the default: SQLite WAL, synchronous=FULL, group commit
+#   normal   - SQLITE_SYNCHRONOUS=NORMAL (opt-in; may lose the last commits on power loss)
+#   batch1   - synchronous=FULL with one commit per postback (group commit off): the naive baseline
+# Each postback is a deposit for one of PLAYERS linked users, so the whole pipeline runs (store,
+# attribute, apply, event, messages). Prints medians of REPEATS alternating runs, then p50/p99 at a
+# fixed RATE/s (open loop).
+#
+#   bench/postback-bench.sh                 # all three settings
+#   CONFIGS=full REPEATS=5 bench/postback-bench.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+CONFIGS=${CONFIGS:-"full normal batch1"}
+REPEATS=${REPEATS:-3}
+DURATION=${DURATION:-10}
+CONNECTIONS=${CONNECTIONS:-16}
+RATE=${RATE:-500}
+PLAYERS=${PLAYERS:-1000}
+PORT=${PORT:-3300}
+
+command -v wrk >/dev/null || { echo "installing wrk (Debian package)"; apt-get install -y -qq wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }; }
+JAVA_HOME=$(bin/find-jdk)
+export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
+mvn -B -ntp -q -DskipTests package
+CP=$(mvn -B -ntp -q -Dstyle.color=never dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile=/dev/stdout | sed 's/\x1b\[[0-9;]*m//g')
+
+work=$(mktemp -d)
+service_pid=""
+cleanup() { [ -n "$service_pid" ] && kill "$service_pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
+
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+to_ms() { awk '{ v = $1; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 } print v }'; }
+
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem/ {print $2}') GiB, $(java -version 2>&1 | head -1)"
+echo "wrk -t2 -c$CONNECTIONS -d${DURATION}s, $REPEATS repeats (medians), fixed rate $RATE/s for ${DURATION}s"
+printf '%-8s %12s %14s %7s %10s %10s %16s %16s\n' config health_rps postbacks_rps ratio wrk_p50 wrk_p99 "p50@${RATE}/s" "p99@${RATE}/s"
+for config in $CONFIGS; do
+  env_args=()
+  case $config in
+    full) ;;
+    normal) env_args=(SQLITE_SYNCHRONOUS=NORMAL) ;;
+    batch1) env_args=(POSTBACKBRIDGE_DATABASE_MAXBATCH=1) ;;
+    *) echo "unknown config $config"; exit 1 ;;
+  esac
+  db="$work/$config.db"
+  env "${env_args[@]}" DATABASE_URL="$db" PORT=$PORT java -jar target/postback-bridge.jar >"$work/$config.log" 2>&1 &
+  service_pid=$!
+  for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/postback/health" >/dev/null && break; sleep 0.5; done
+  java -cp "$CP" bench/CrashCheck.java seed "jdbc:sqlite:$db?busy_timeout=10000" "$PLAYERS" 2>/dev/null
+  java bench/LoadGen.java link "http://127.0.0.1:$PORT" "$PLAYERS" 2>/dev/null
+  health=() postbacks=() p50=() p99=()
+  for r in $(seq 1 "$REPEATS"); do
+    out=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" "http://127.0.0.1:$PORT/postback/health")
+    health+=("$(awk '/Requests\/sec/ {print $2}' <<<"$out")")
+    out=$(RUN_ID="$config$r" PLAYERS=$PLAYERS wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s bench/deposits.lua "http://127.0.0.1:$PORT")
+    if grep -q "Non-2xx" <<<"$out"; then echo "$config: some postbacks were not answered 2xx:"; echo "$out"; exit 1; fi
+    postbacks+=("$(awk '/Requests\/sec/ {print $2}' <<<"$out")")
+    p50+=("$(awk '$1 == "50%" {print $2}' <<<"$out" | to_ms)")
+    p99+=("$(awk '$1 == "99%" {print $2}' <<<"$out" | to_ms)")
+  done
+  fixed=$(java bench/LoadGen.java rate "http://127.0.0.1:$PORT" "$RATE" "$DURATION" "$PLAYERS" "${config}fixed" 2>/dev/null)
+  kill "$service_pid"; wait "$service_pid" 2>/dev/null || true; service_pid=""
+  h=$(printf '%s\n' "${health[@]}" | median)
+  p=$(printf '%s\n' "${postbacks[@]}" | median)
+  printf '%-8s %12.0f %14.0f %7.2f %8.1fms %8.1fms %16s %16s\n' "$config" "$h" "$p" "$(awk "BEGIN {print $p / $h}")" \
+    "$(printf '%s\n' "${p50[@]}" | median)" "$(printf '%s\n' "${p99[@]}" | median)" \
+    "$(grep -o 'p50=[^ ]*' <<<"$fixed" | cut -d= -f2)" "$(grep -o 'p99=[^ ]*' <<<"$fixed" | cut -d= -f2)"
+  echo "         runs: health ${health[*]} | postbacks ${postbacks[*]} | $fixed"
+done
