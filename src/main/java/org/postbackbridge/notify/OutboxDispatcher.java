@@ -7,9 +7,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Drains the outbox in the background; the request path never talks to Telegram. Until a
- * Telegram token is configured this runs in dry-run: each message is logged and marked
- * {@code dry_run}, so the operator sees exactly what would have been sent.
+ * Drains the outbox in the background; the request path never talks to Telegram. For now it
+ * runs in dry-run only (sending through the Bot API is the next step): each message is logged and
+ * marked {@code dry_run}, so the operator sees exactly what would have been sent.
  */
 @Component
 class OutboxDispatcher {
@@ -23,6 +23,7 @@ class OutboxDispatcher {
     OutboxDispatcher(Outbox outbox, DispatchLeadership leadership) {
         this.outbox = outbox;
         this.leadership = leadership;
+        log.warn("Telegram delivery runs in dry-run: messages are rendered, logged and recorded as 'dry_run', not sent");
     }
 
     @Scheduled(fixedDelayString = "${postback-bridge.notify.poll-interval-ms:200}")
