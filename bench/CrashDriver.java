@@ -1,4 +1,3 @@
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,8 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Sends deposit postbacks at a fixed rate, each with a unique transaction ID, to players the
- * checker seeded, and writes down every transaction the service acknowledged with a 2xx. The
+ * Sends deposit postbacks at a fixed rate, each with a unique transaction ID, to the players the
+ * checker seeded and LoadGen linked, and writes down every transaction the service acknowledged with a 2xx. The
  * service may be killed meanwhile: failed requests are simply not acknowledged.
  *
  * java bench/CrashDriver.java BASE_URL RATE_PER_S SECONDS PLAYERS RUN_ID ACKED_FILE
@@ -38,17 +37,6 @@ public class CrashDriver {
         AtomicLong sent = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         Random random = new Random(run.hashCode());
-
-        // Link every seeded player to its user first (registration carrying the user's click token).
-        for (int p = 0; p < players; p++) {
-            String query = "event=registration&user_id=crash-player-" + p + "&sub1=crash-token-" + p;
-            try {
-                client.send(HttpRequest.newBuilder(URI.create(base + "/postback/1win?" + query))
-                        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
-            } catch (IOException e) {
-                throw new IllegalStateException("service not reachable before the crash test began", e);
-            }
-        }
 
         System.out.println("driver: load started");
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();

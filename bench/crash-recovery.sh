@@ -21,10 +21,7 @@ VENDORS=${VENDORS:-"sqlite postgresql"}
 PG_HOST_PORT=${CRASH_PG_HOST_PORT:-127.0.0.1:5432}
 PG_USER=${CRASH_PG_USER:-postgres}
 
-JAVA_HOME=$(bin/find-jdk)
-export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
-mvn -B -ntp -q -DskipTests package
-CP=$(mvn -B -ntp -q -Dstyle.color=never dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile=/dev/stdout | sed 's/\x1b\[[0-9;]*m//g')
+. bench/lib.sh
 
 work=$(mktemp -d)
 service_pid=""
@@ -78,6 +75,7 @@ for vendor in $VENDORS; do
     fi
     start_service "$db_url"
     check seed "$jdbc" "$PLAYERS"
+    java bench/LoadGen.java link "http://127.0.0.1:$PORT" "$PLAYERS"
     java bench/CrashDriver.java "http://127.0.0.1:$PORT" "$RATE" "$DURATION" "$PLAYERS" "$run" "$work/$run.acked" \
       >"$work/$run.driver" 2>&1 &
     driver_pid=$!

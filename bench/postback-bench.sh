@@ -22,10 +22,7 @@ PLAYERS=${PLAYERS:-1000}
 PORT=${PORT:-3300}
 
 command -v wrk >/dev/null || { echo "installing wrk (Debian package)"; apt-get install -y -qq wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }; }
-JAVA_HOME=$(bin/find-jdk)
-export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
-mvn -B -ntp -q -DskipTests package
-CP=$(mvn -B -ntp -q -Dstyle.color=never dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile=/dev/stdout | sed 's/\x1b\[[0-9;]*m//g')
+. bench/lib.sh
 
 work=$(mktemp -d)
 service_pid=""
