@@ -76,12 +76,13 @@ public class PostbackHandler {
         PostbackStatus appliedStatus = event.test() ? PostbackStatus.TEST : PostbackStatus.PROCESSED;
         Optional<Attribution.Match> match = attribution.resolve(event.network(), event.playerId(), event.clickId());
         if (match.isEmpty()) {
+            // Test postbacks stay "test": they are never replayed when the player is linked later.
+            PostbackStatus status = event.test() ? PostbackStatus.TEST : PostbackStatus.UNMATCHED;
             String reason = "no Telegram user is linked to player " + event.playerId() + " yet";
-            inbox.markOutcome(id.get(), event.test() ? PostbackStatus.TEST : PostbackStatus.UNMATCHED, null, reason);
+            inbox.markOutcome(id.get(), status, null, reason);
             log.info("Postback {} {} for player {} stored unmatched", event.network(), event.type().canonicalName(),
                     event.playerId());
-            return new PostbackOutcome(event.test() ? PostbackStatus.TEST : PostbackStatus.UNMATCHED,
-                    capitalized(event) + " stored: " + reason, event, null);
+            return new PostbackOutcome(status, capitalized(event) + " stored: " + reason, event, null);
         }
         long telegramId = match.get().user().telegramId();
         List<StoredPostback> toApply = new ArrayList<>();
