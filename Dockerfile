@@ -1,0 +1,22 @@
+# Build: the whole Maven build inside a JDK image, so the host needs only Docker.
+FROM maven:3.9-eclipse-temurin-21 AS build
+WORKDIR /src
+COPY pom.xml .
+RUN mvn -B -ntp -q dependency:go-offline
+COPY src ./src
+RUN mvn -B -ntp -q -DskipTests package
+
+# Run: a JRE only, as an unprivileged user, SQLite data in a volume unless DATABASE_URL says otherwise.
+FROM eclipse-temurin:21-jre
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
+    && useradd --system --home-dir /app --shell /usr/sbin/nologin bridge \
+    && mkdir -p /app/data && chown -R bridge /app
+WORKDIR /app
+COPY --from=build /src/target/postback-bridge.jar /app/postback-bridge.jar
+USER bridge
+ENV PORT=3000
+EXPOSE 3000
+VOLUME ["/app/data"]
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
+    CMD curl -fsS "http://127.0.0.1:${PORT}/postback/health" || exit 1
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/postback-bridge.jar"]
