@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.postbackbridge.users.BotUser;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Renders texts and queues them in the outbox for a user or for every operator chat. */
 @Service
@@ -14,18 +15,36 @@ public class Notifier {
     private final MessageTemplates templates;
     private final NotifyProperties properties;
     private final Clock clock;
+    private final JsonMapper json;
 
-    Notifier(Outbox outbox, MessageTemplates templates, NotifyProperties properties, Clock clock) {
+    Notifier(Outbox outbox, MessageTemplates templates, NotifyProperties properties, Clock clock, JsonMapper json) {
         this.outbox = outbox;
         this.templates = templates;
         this.properties = properties;
         this.clock = clock;
+        this.json = json;
     }
 
     /** Queues {@code kind} for the user once per {@code dedupeKey}. */
     public void toUser(BotUser user, MessageKind kind, Map<String, ?> values, String dedupeKey) {
-        String text = templates.render(kind, user.language(), values);
-        outbox.enqueue(user.telegramId(), kind.key(), text, null, dedupeKey + ":" + kind.key());
+        toChat(user.telegramId(), user.language(), kind, values, null, dedupeKey);
+    }
+
+    /**
+     * Queues {@code kind} for any chat in the language closest to {@code languageCode}, with
+     * optional buttons, once per {@code dedupeKey} (for bot replies: per Telegram update, so a
+     * redelivered update is not answered twice).
+     */
+    public void toChat(long chatId, String languageCode, MessageKind kind, Map<String, ?> values,
+                       Keyboard keyboard, String dedupeKey) {
+        String text = templates.render(kind, languageCode, values);
+        String buttons = keyboard == null ? null : json.writeValueAsString(keyboard);
+        outbox.enqueue(chatId, kind.key(), text, buttons, dedupeKey + ":" + kind.key());
+    }
+
+    /** The text of {@code kind}, for a button label or an answer outside the outbox. */
+    public String text(MessageKind kind, String languageCode, Map<String, ?> values) {
+        return templates.render(kind, languageCode, values);
     }
 
     /** Queues {@code kind} for each operator chat in {@code ADMIN_CHAT_IDS}, in the default language. */
