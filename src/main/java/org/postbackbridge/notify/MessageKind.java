@@ -14,7 +14,8 @@ public enum MessageKind {
     WIN("win", "amount"),
     OPERATOR_REGISTRATION("operator_registration", "network", "player_id", "user", "telegram_id"),
     OPERATOR_FIRST_DEPOSIT("operator_first_deposit", "network", "player_id", "user", "telegram_id", "amount"),
-    OPERATOR_DEPOSIT("operator_deposit", "network", "player_id", "user", "telegram_id", "amount");
+    OPERATOR_DEPOSIT("operator_deposit", "network", "player_id", "user", "telegram_id", "amount"),
+    OPERATOR_DELIVERY_PAUSED("operator_delivery_paused", "minutes");
 
     private final String key;
     private final Set<String> placeholders;

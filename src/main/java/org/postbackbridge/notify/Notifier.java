@@ -2,6 +2,7 @@ package org.postbackbridge.notify;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.postbackbridge.users.BotUser;
 import org.springframework.stereotype.Service;
@@ -16,17 +17,28 @@ public class Notifier {
     private final NotifyProperties properties;
     private final Clock clock;
     private final JsonMapper json;
+    private final ChatMigrations migrations;
 
-    Notifier(Outbox outbox, MessageTemplates templates, NotifyProperties properties, Clock clock, JsonMapper json) {
+    Notifier(Outbox outbox, MessageTemplates templates, NotifyProperties properties, Clock clock, JsonMapper json,
+             ChatMigrations migrations) {
         this.outbox = outbox;
         this.templates = templates;
         this.properties = properties;
         this.clock = clock;
         this.json = json;
+        this.migrations = migrations;
     }
 
-    /** Queues {@code kind} for the user once per {@code dedupeKey}. */
+    /**
+     * Queues {@code kind} for the user once per {@code dedupeKey}; for a user who blocked the bot
+     * it is only recorded, as {@code blocked}.
+     */
     public void toUser(BotUser user, MessageKind kind, Map<String, ?> values, String dedupeKey) {
+        if (user.blocked()) {
+            String text = templates.render(kind, user.language(), values);
+            outbox.recordBlocked(user.telegramId(), kind.key(), text, dedupeKey + ":" + kind.key());
+            return;
+        }
         toChat(user.telegramId(), user.language(), kind, values, null, dedupeKey);
     }
 
@@ -37,9 +49,13 @@ public class Notifier {
      */
     public void toChat(long chatId, String languageCode, MessageKind kind, Map<String, ?> values,
                        Keyboard keyboard, String dedupeKey) {
-        String text = templates.render(kind, languageCode, values);
+        List<String> parts = TelegramText.split(templates.render(kind, languageCode, values));
         String buttons = keyboard == null ? null : json.writeValueAsString(keyboard);
-        outbox.enqueue(chatId, kind.key(), text, buttons, dedupeKey + ":" + kind.key());
+        for (int i = 0; i < parts.size(); i++) {
+            boolean last = i == parts.size() - 1;
+            String key = dedupeKey + ":" + kind.key() + (i == 0 ? "" : ":" + i);
+            outbox.enqueue(chatId, kind.key(), parts.get(i), last ? buttons : null, key);
+        }
     }
 
     /** The text of {@code kind}, for a button label or an answer outside the outbox. */
@@ -49,9 +65,8 @@ public class Notifier {
 
     /** Queues {@code kind} for each operator chat in {@code ADMIN_CHAT_IDS}, in the default language. */
     public void toOperators(MessageKind kind, Map<String, ?> values, String dedupeKey) {
-        for (long chatId : properties.adminChatIds()) {
-            String text = templates.render(kind, null, values);
-            outbox.enqueue(chatId, kind.key(), text, null, dedupeKey + ":" + kind.key() + ":" + chatId);
+        for (long configuredChatId : properties.adminChatIds()) {
+            toChat(migrations.current(configuredChatId), null, kind, values, null, dedupeKey + ":" + configuredChatId);
         }
     }
 

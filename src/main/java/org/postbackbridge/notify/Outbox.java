@@ -6,11 +6,14 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The {@code outbox} table. Messages are inserted in the same transaction as the change they
  * report, so a committed change is always followed by its message and a rolled-back one never is;
- * the dedupe key makes a replayed insert a no-op.
+ * the dedupe key makes a replayed insert a no-op. A message is {@code pending} until it ends
+ * {@code sent}, {@code dry_run}, {@code blocked} or {@code dead}; only pending rows ever change.
  */
 @Repository
 public class Outbox {
@@ -21,24 +24,55 @@ public class Outbox {
     public static final String BLOCKED = "blocked";
     public static final String DEAD = "dead";
 
-    private static final String COLUMNS = "id, chat_id, kind, text, buttons, status, attempts";
+    private static final String COLUMNS = "id, chat_id, kind, text, buttons, status, attempts, last_error, plain_text";
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final DispatchSignal signal;
 
-    Outbox(JdbcClient jdbc, Clock clock) {
+    Outbox(JdbcClient jdbc, Clock clock, DispatchSignal signal) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.signal = signal;
     }
 
     /** Queues a message; false when one with this dedupe key was queued before. */
     public boolean enqueue(long chatId, String kind, String text, String buttons, String dedupeKey) {
+        return insert(chatId, kind, text, buttons, dedupeKey, PENDING, null);
+    }
+
+    /** Records a message that will not be sent because the user blocked the bot. */
+    boolean recordBlocked(long chatId, String kind, String text, String dedupeKey) {
+        return insert(chatId, kind, text, null, dedupeKey, BLOCKED, "the user has blocked the bot");
+    }
+
+    private boolean insert(long chatId, String kind, String text, String buttons, String dedupeKey,
+                           String status, String error) {
         long now = clock.millis();
-        return jdbc.sql("""
-                INSERT INTO outbox (chat_id, kind, text, buttons, status, attempts, next_attempt_at, dedupe_key, created_at)
-                VALUES (?, ?, ?, ?, 'pending', 0, ?, ?, ?) ON CONFLICT DO NOTHING""")
-                .param(chatId).param(kind).param(text).param(buttons).param(now).param(dedupeKey).param(now)
+        boolean inserted = jdbc.sql("""
+                INSERT INTO outbox (chat_id, kind, text, buttons, status, attempts, next_attempt_at, last_error,
+                                    dedupe_key, created_at)
+                VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                .param(chatId).param(kind).param(text).param(buttons).param(status).param(now).param(error)
+                .param(dedupeKey).param(now)
                 .update() == 1;
+        if (inserted && PENDING.equals(status)) {
+            wakeDispatcherAfterCommit();
+        }
+        return inserted;
+    }
+
+    private void wakeDispatcherAfterCommit() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            signal.wake();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                signal.wake();
+            }
+        });
     }
 
     public Optional<Instant> lastEnqueued(long chatId, String kind) {
@@ -51,9 +85,15 @@ public class Outbox {
                 .optional();
     }
 
-    /** Pending messages whose time has come, oldest first. */
-    public List<OutboxMessage> due(int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?")
+    /**
+     * The oldest pending message of each chat, if its time has come, oldest first. A chat whose
+     * oldest message waits for a retry sends nothing newer meanwhile, so each chat gets its messages
+     * in the order they were queued.
+     */
+    List<OutboxMessage> dueHeads(int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM outbox o WHERE status = 'pending' AND next_attempt_at <= ?"
+                        + " AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.chat_id = o.chat_id"
+                        + " AND e.status = 'pending' AND e.id < o.id) ORDER BY id LIMIT ?")
                 .param(clock.millis()).param(limit)
                 .query(OutboxMessage.class).list();
     }
@@ -63,13 +103,58 @@ public class Outbox {
                 .param(chatId).query(OutboxMessage.class).list();
     }
 
-    /** Marks many messages at once: one write (and one fsync) instead of one per message. */
-    public void markDone(List<Long> ids, String status) {
-        if (ids.isEmpty()) {
-            return;
-        }
-        jdbc.sql("UPDATE outbox SET status = :status, attempts = attempts + 1, sent_at = :now WHERE id IN (:ids)")
-                .param("status", status).param("now", clock.millis()).param("ids", ids)
+    public Optional<OutboxMessage> find(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM outbox WHERE id = ?").param(id).query(OutboxMessage.class).optional();
+    }
+
+    void markSent(long id, long telegramMessageId) {
+        finish(id, SENT, null, telegramMessageId);
+    }
+
+    void markDryRun(long id) {
+        finish(id, DRY_RUN, null, null);
+    }
+
+    void markDead(long id, String error) {
+        finish(id, DEAD, error, null);
+    }
+
+    private void finish(long id, String status, String error, Long telegramMessageId) {
+        jdbc.sql("""
+                UPDATE outbox SET status = ?, attempts = attempts + 1, last_error = ?, telegram_message_id = ?,
+                                  sent_at = ?
+                WHERE id = ? AND status = 'pending'""")
+                .param(status).param(error).param(telegramMessageId).param(clock.millis()).param(id)
+                .update();
+    }
+
+    /** Tries again at {@code at}; a failure counts as an attempt, a 429 does not. */
+    void retryAt(long id, Instant at, String error, boolean countAttempt) {
+        jdbc.sql("""
+                UPDATE outbox SET next_attempt_at = ?, last_error = ?, attempts = attempts + ?
+                WHERE id = ? AND status = 'pending'""")
+                .param(at.toEpochMilli()).param(error).param(countAttempt ? 1 : 0).param(id)
+                .update();
+    }
+
+    /** Every pending message to this chat becomes {@code blocked}; returns how many. */
+    int blockChat(long chatId, String error) {
+        return jdbc.sql("UPDATE outbox SET status = 'blocked', last_error = ? WHERE chat_id = ? AND status = 'pending'")
+                .param(error).param(chatId)
+                .update();
+    }
+
+    /** Pending messages of a group that became a supergroup go to its new ID. */
+    void moveChat(long fromChatId, long toChatId) {
+        jdbc.sql("UPDATE outbox SET chat_id = ? WHERE chat_id = ? AND status = 'pending'")
+                .param(toChatId).param(fromChatId)
+                .update();
+    }
+
+    /** Telegram could not parse this text's HTML: send it again, once, as plain text. */
+    void switchToPlainText(long id, String plainText, String error) {
+        jdbc.sql("UPDATE outbox SET text = ?, plain_text = 1, last_error = ? WHERE id = ? AND status = 'pending'")
+                .param(plainText).param(error).param(id)
                 .update();
     }
 

@@ -1,41 +1,214 @@
 package org.postbackbridge.notify;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.postbackbridge.users.UserRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
+import org.springframework.context.SmartLifecycle;
 
 /**
- * Drains the outbox in the background; the request path never talks to Telegram. For now it
- * runs in dry-run only (sending through the Bot API is the next step): each message is logged and
- * marked {@code dry_run}, so the operator sees exactly what would have been sent.
+ * Sends the outbox to Telegram in the background; the request path never talks to Telegram.
+ *
+ * <p>One loop thread picks the oldest due message of each chat whose rate limit allows it, takes the
+ * bot-wide rate-limit token, and hands the send to a virtual thread, so a slow answer from Telegram does
+ * not hold up other chats. At most one message per chat is in flight, which keeps each chat's
+ * messages in order. The result of every send is written before that chat's next message is picked.
+ *
+ * <p>A message is sent again only when Telegram did not take it (429, 5xx, no connection) or when
+ * we cannot know (a timeout, or a crash between Telegram's answer and our write): that is the one
+ * at-least-once window, documented in the README.
  */
-@Component
-class OutboxDispatcher {
+class OutboxDispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
-    private static final int BATCH = 100;
+    /** Enough chats per look that those just served (waiting for their next second) do not hide the rest. */
+    private static final int HEADS_PER_PASS = 200;
 
     private final Outbox outbox;
+    private final MessageSender sender;
+    private final DeliveryLimits limits;
     private final DispatchLeadership leadership;
+    private final DispatchSignal signal;
+    private final UserRepository users;
+    private final ChatMigrations migrations;
+    private final Notifier notifier;
+    private final DeliveryProperties properties;
+    private final RetryBackoff backoff;
+    private final DeliveryMetrics metrics;
+    private final Clock clock;
 
-    OutboxDispatcher(Outbox outbox, DispatchLeadership leadership) {
+    private final Set<Long> chatsInFlight = ConcurrentHashMap.newKeySet();
+    private final ExecutorService sends = Executors.newVirtualThreadPerTaskExecutor();
+    private volatile Instant pausedUntil = Instant.EPOCH;
+    private volatile boolean running;
+    private Thread loop;
+
+    OutboxDispatcher(Outbox outbox, MessageSender sender, DeliveryLimits limits, DispatchLeadership leadership,
+                     DispatchSignal signal, UserRepository users, ChatMigrations migrations, Notifier notifier,
+                     DeliveryProperties properties, MeterRegistry meters, Clock clock) {
         this.outbox = outbox;
+        this.sender = sender;
+        this.limits = limits;
         this.leadership = leadership;
-        log.warn("Telegram delivery runs in dry-run: messages are rendered, logged and recorded as 'dry_run', not sent");
+        this.signal = signal;
+        this.users = users;
+        this.migrations = migrations;
+        this.notifier = notifier;
+        this.properties = properties;
+        this.backoff = new RetryBackoff(properties.firstRetryDelay(), properties.maxRetryDelay());
+        this.metrics = new DeliveryMetrics(meters);
+        this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${postback-bridge.notify.poll-interval-ms:200}")
-    void dispatchDue() {
-        if (!leadership.isLeader()) {
+    @Override
+    public void start() {
+        running = true;
+        loop = Thread.ofPlatform().name("outbox-dispatcher").daemon().start(this::run);
+    }
+
+    /** Stops picking messages and waits for the sends already under way to be answered and written. */
+    @Override
+    public void stop() {
+        running = false;
+        loop.interrupt();
+        try {
+            loop.join(properties.requestTimeout().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        sends.close();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stop before the database closes, start after it opened. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 1024;
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                int started = leadership.isLeader() && !paused() ? dispatchDueMessages() : 0;
+                if (started == 0) {
+                    limits.forgetIdleChats();
+                    signal.await(properties.pollInterval());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // The database may be down for a moment: the messages wait in it, so try again later.
+                log.warn("Outbox dispatch failed, retrying: {}", e.toString());
+                sleepQuietly(properties.pollInterval());
+            }
+        }
+    }
+
+    /** Starts sending the due messages this moment's limits allow; returns how many. */
+    private int dispatchDueMessages() throws InterruptedException {
+        int started = 0;
+        for (OutboxMessage message : outbox.dueHeads(HEADS_PER_PASS)) {
+            if (!running || paused()) {
+                break;
+            }
+            if (chatsInFlight.contains(message.chatId()) || !limits.chatReady(message.chatId())) {
+                continue;
+            }
+            limits.acquireGlobal();
+            chatsInFlight.add(message.chatId());
+            sends.execute(() -> deliver(message));
+            started++;
+        }
+        return started;
+    }
+
+    private void deliver(OutboxMessage message) {
+        try {
+            SendResult result = sender.send(message);
+            limits.answered(message.chatId());
+            metrics.record(result);
+            apply(message, result);
+        } catch (RuntimeException e) {
+            log.warn("Could not record the result of sending message {}; it stays pending: {}", message.id(), e.toString());
+        } finally {
+            chatsInFlight.remove(message.chatId());
+            signal.wake();
+        }
+    }
+
+    private void apply(OutboxMessage message, SendResult result) {
+        switch (result) {
+            case SendResult.Sent sent -> outbox.markSent(message.id(), sent.telegramMessageId());
+            case SendResult.Recorded recorded -> outbox.markDryRun(message.id());
+            case SendResult.RetryAfter retry -> pause(message, retry.delay());
+            case SendResult.Blocked blocked -> {
+                users.updateBlocked(message.chatId(), true);
+                int count = outbox.blockChat(message.chatId(), blocked.error());
+                log.info("Chat {} blocked the bot ({}); {} pending messages marked blocked", message.chatId(),
+                        blocked.error(), count);
+            }
+            case SendResult.BadMarkup bad when !message.plainText() ->
+                    outbox.switchToPlainText(message.id(), TelegramText.toPlain(message.text()), bad.error());
+            case SendResult.BadMarkup bad -> outbox.markDead(message.id(), bad.error());
+            case SendResult.ChatMigrated migrated -> {
+                migrations.record(message.chatId(), migrated.newChatId());
+                outbox.moveChat(message.chatId(), migrated.newChatId());
+                log.info("Chat {} became supergroup {}; its messages go there now", message.chatId(), migrated.newChatId());
+            }
+            case SendResult.Rejected rejected -> outbox.markDead(message.id(), rejected.error());
+            case SendResult.Failed failed -> retryOrGiveUp(message, failed.error());
+        }
+    }
+
+    private void retryOrGiveUp(OutboxMessage message, String error) {
+        int failures = message.attempts() + 1;
+        if (failures >= properties.maxAttempts()) {
+            log.warn("Message {} to chat {} is dead after {} attempts: {}", message.id(), message.chatId(), failures, error);
+            outbox.markDead(message.id(), error);
             return;
         }
-        List<OutboxMessage> due = outbox.due(BATCH);
-        for (OutboxMessage message : due) {
-            log.info("DRY RUN message {} to chat {} [{}]: {}", message.id(), message.chatId(), message.kind(),
-                    message.text().replace('\n', ' '));
+        outbox.retryAt(message.id(), clock.instant().plus(backoff.afterFailures(failures)), error, true);
+    }
+
+    /** A 429 stops the whole dispatcher, not only this chat: Telegram counts the bot, not the chat. */
+    private void pause(OutboxMessage message, Duration wait) {
+        Instant until = clock.instant().plus(wait);
+        if (until.isAfter(pausedUntil)) {
+            pausedUntil = until;
         }
-        outbox.markDone(due.stream().map(OutboxMessage::id).toList(), Outbox.DRY_RUN);
+        outbox.retryAt(message.id(), until, "429: retry after " + wait.toSeconds() + " s", false);
+        if (wait.compareTo(properties.retryAfterCap()) > 0) {
+            log.error("Telegram asked to wait {} s (more than {}); delivery is parked until {}",
+                    wait.toSeconds(), properties.retryAfterCap(), until);
+            long minutes = (wait.toSeconds() + 59) / 60;
+            notifier.toOperators(MessageKind.OPERATOR_DELIVERY_PAUSED, Map.of("minutes", minutes),
+                    "delivery-paused:" + until.toEpochMilli() / 3_600_000);
+        }
+    }
+
+    private boolean paused() {
+        return clock.instant().isBefore(pausedUntil);
+    }
+
+    private static void sleepQuietly(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -1,5 +1,10 @@
 package org.postbackbridge.notify;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.Optional;
+import okhttp3.OkHttpClient;
+import org.postbackbridge.users.UserRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -8,8 +13,12 @@ import org.springframework.context.annotation.Configuration;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
+import tools.jackson.databind.json.JsonMapper;
 
-/** The one TelegramBots client, pointed at {@code TELEGRAM_API_URL}; absent in dry-run. */
+/**
+ * The one TelegramBots client, pointed at {@code TELEGRAM_API_URL} (absent in dry-run), and the
+ * outbox dispatcher that sends through it.
+ */
 @Configuration(proxyBeanMethods = false)
 class TelegramConfig {
 
@@ -17,10 +26,25 @@ class TelegramConfig {
 
     @Bean
     @ConditionalOnExpression("!'${postback-bridge.telegram.token:}'.isBlank()")
-    TelegramClient telegramClient(TelegramProperties properties) {
-        var api = properties.apiUrl();
+    TelegramClient telegramClient(TelegramProperties telegram, DeliveryProperties delivery) {
+        var api = telegram.apiUrl();
         int port = api.getPort() > 0 ? api.getPort() : ("http".equals(api.getScheme()) ? 80 : 443);
         log.info("Telegram Bot API at {}", api);
-        return new OkHttpTelegramClient(properties.token(), new TelegramUrl(api.getScheme(), api.getHost(), port, false));
+        OkHttpClient http = new OkHttpClient.Builder().callTimeout(delivery.requestTimeout()).build();
+        return new OkHttpTelegramClient(http, telegram.token(), new TelegramUrl(api.getScheme(), api.getHost(), port, false));
+    }
+
+    @Bean
+    MessageSender messageSender(Optional<TelegramClient> telegram, JsonMapper json) {
+        return telegram.<MessageSender>map(client -> new BotApiSender(client, json)).orElseGet(DryRunSender::new);
+    }
+
+    @Bean
+    OutboxDispatcher outboxDispatcher(Outbox outbox, MessageSender sender, DispatchLeadership leadership,
+                                      DispatchSignal signal, UserRepository users, ChatMigrations migrations,
+                                      Notifier notifier, DeliveryProperties delivery,
+                                      MeterRegistry meters, Clock clock) {
+        return new OutboxDispatcher(outbox, sender, new DeliveryLimits(delivery), leadership, signal, users,
+                migrations, notifier, delivery, meters, clock);
     }
 }

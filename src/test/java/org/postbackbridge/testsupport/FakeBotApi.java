@@ -7,6 +7,8 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,14 +23,19 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A Telegram Bot API server on loopback for tests: the service reaches it through its real
  * client code by {@code TELEGRAM_API_URL}. It records every call and answers like Telegram;
- * tests change the answer per method with {@link #on}.
+ * tests change the answer per method with {@link #on}. Like Telegram, it answers 429 to a
+ * {@code sendMessage} that breaks the rate limits: more than 30 messages in any second, two
+ * messages to one chat less than a second apart, more than 20 a minute to one group.
  */
 public final class FakeBotApi implements AutoCloseable {
 
     public static final String TOKEN = "123456:TEST-TOKEN";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** One recorded request: the Bot API method, its parameters as JSON, and when it came. */
+    /**
+     * One recorded request: the Bot API method (as the client spelled it: Telegram, and this fake,
+     * ignore case), its parameters as JSON, and when it came.
+     */
     public record Call(String method, JsonNode params, Instant at) {
 
         public long chatId() {
@@ -48,6 +55,8 @@ public final class FakeBotApi implements AutoCloseable {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, Function<Call, Answer>> handlers = new ConcurrentHashMap<>();
     private final AtomicLong messageIds = new AtomicLong();
+    private final RateLimits limits = new RateLimits();
+    private final List<Call> delivered = new CopyOnWriteArrayList<>();
 
     public FakeBotApi() {
         try {
@@ -67,7 +76,7 @@ public final class FakeBotApi implements AutoCloseable {
 
     /** Answers {@code method} with {@code handler} from now on. */
     public FakeBotApi on(String method, Function<Call, Answer> handler) {
-        handlers.put(method, handler);
+        handlers.put(method.toLowerCase(), handler);
         return this;
     }
 
@@ -76,12 +85,28 @@ public final class FakeBotApi implements AutoCloseable {
     }
 
     public List<Call> calls(String method) {
-        return calls.stream().filter(call -> call.method().equals(method)).toList();
+        return calls.stream().filter(call -> call.method().equalsIgnoreCase(method)).toList();
+    }
+
+    /** The {@code sendMessage} calls Telegram would have shown to users, in arrival order. */
+    public List<Call> delivered() {
+        return List.copyOf(delivered);
+    }
+
+    public List<Call> delivered(long chatId) {
+        return delivered.stream().filter(call -> call.chatId() == chatId).toList();
+    }
+
+    /** How many {@code sendMessage} calls were refused with 429 for breaking the rate limits. */
+    public int rateLimited() {
+        return limits.refused();
     }
 
     public void reset() {
         calls.clear();
         handlers.clear();
+        delivered.clear();
+        limits.clear();
     }
 
     public static Answer ok(Object result) {
@@ -125,10 +150,63 @@ public final class FakeBotApi implements AutoCloseable {
             String method = path.substring(path.lastIndexOf('/') + 1);
             Call call = new Call(method, readParams(exchange), Instant.now());
             calls.add(call);
-            Function<Call, Answer> handler = handlers.get(method);
-            Answer answer = handler != null ? handler.apply(call)
-                    : "sendMessage".equals(method) ? sentMessage(call) : ok(true);
-            reply(exchange, answer);
+            reply(exchange, answer(call));
+        }
+    }
+
+    private Answer answer(Call call) {
+        Function<Call, Answer> handler = handlers.get(call.method().toLowerCase());
+        if (!"sendMessage".equalsIgnoreCase(call.method())) {
+            return handler != null ? handler.apply(call) : ok(true);
+        }
+        if (!limits.admit(call.chatId())) {
+            return error(429, "Too Many Requests: retry after 1", Map.of("retry_after", 1));
+        }
+        Answer answer = handler != null ? handler.apply(call) : sentMessage(call);
+        if (answer.status() == 200) {
+            delivered.add(call);
+        }
+        return answer;
+    }
+
+    /** Telegram's published limits, checked on arrival (sliding windows, as strict as they read). */
+    private static final class RateLimits {
+
+        private static final long SECOND = 1_000_000_000L;
+        private static final long MINUTE = 60 * SECOND;
+
+        private final ArrayDeque<Long> lastSecond = new ArrayDeque<>();
+        private final Map<Long, ArrayDeque<Long>> perChat = new HashMap<>();
+        private int refused;
+
+        synchronized boolean admit(long chatId) {
+            long now = System.nanoTime();
+            while (!lastSecond.isEmpty() && now - lastSecond.peekFirst() >= SECOND) {
+                lastSecond.pollFirst();
+            }
+            ArrayDeque<Long> chat = perChat.computeIfAbsent(chatId, id -> new ArrayDeque<>());
+            while (!chat.isEmpty() && now - chat.peekFirst() >= MINUTE) {
+                chat.pollFirst();
+            }
+            boolean chatTooSoon = !chat.isEmpty() && now - chat.peekLast() < SECOND;
+            boolean groupFull = chatId < 0 && chat.size() >= 20;
+            if (lastSecond.size() >= 30 || chatTooSoon || groupFull) {
+                refused++;
+                return false;
+            }
+            lastSecond.addLast(now);
+            chat.addLast(now);
+            return true;
+        }
+
+        synchronized int refused() {
+            return refused;
+        }
+
+        synchronized void clear() {
+            lastSecond.clear();
+            perChat.clear();
+            refused = 0;
         }
     }
 

@@ -33,7 +33,10 @@ public abstract class PostbackTestBase {
 
     /** A bot user whose player is linked through a registration postback carrying their click token. */
     protected LinkedPlayer linkedPlayer(String language) {
-        BotUser user = TestUsers.started(users, language);
+        return linkedPlayer(TestUsers.started(users, language));
+    }
+
+    protected LinkedPlayer linkedPlayer(BotUser user) {
         String player = TestUsers.newPlayerId();
         postback("event=registration&user_id=" + player + "&sub1=" + user.clickToken());
         return new LinkedPlayer(user, player);

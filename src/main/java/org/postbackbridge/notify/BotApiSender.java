@@ -1,0 +1,93 @@
+package org.postbackbridge.notify;
+
+import java.time.Duration;
+import java.util.List;
+import org.telegram.telegrambots.meta.api.methods.ParseMode;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.objects.ResponseParameters;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Sends through the Bot API's {@code sendMessage} and sorts Telegram's answer into a {@link SendResult}. */
+class BotApiSender implements MessageSender {
+
+    private final TelegramClient telegram;
+    private final JsonMapper json;
+
+    BotApiSender(TelegramClient telegram, JsonMapper json) {
+        this.telegram = telegram;
+        this.json = json;
+    }
+
+    @Override
+    public SendResult send(OutboxMessage message) {
+        SendMessage request = SendMessage.builder()
+                .chatId(message.chatId())
+                .text(message.text())
+                .parseMode(message.plainText() ? null : ParseMode.HTML)
+                .replyMarkup(keyboard(message.buttons()))
+                .build();
+        try {
+            return new SendResult.Sent(telegram.execute(request).getMessageId());
+        } catch (TelegramApiRequestException e) {
+            return classify(e);
+        } catch (TelegramApiException e) {
+            return new SendResult.Failed(null, describe(e));
+        }
+    }
+
+    private static SendResult classify(TelegramApiRequestException e) {
+        Integer code = e.getErrorCode();
+        String description = e.getApiResponse() == null ? describe(e) : code + " " + e.getApiResponse();
+        ResponseParameters parameters = e.getParameters();
+        if (code == null || code == 0) {
+            return new SendResult.Failed(null, description);
+        }
+        if (code == 429) {
+            int seconds = parameters != null && parameters.getRetryAfter() != null ? parameters.getRetryAfter() : 1;
+            return new SendResult.RetryAfter(Duration.ofSeconds(seconds));
+        }
+        if (parameters != null && parameters.getMigrateToChatId() != null) {
+            return new SendResult.ChatMigrated(parameters.getMigrateToChatId());
+        }
+        if (code == 403) {
+            return new SendResult.Blocked(description);
+        }
+        if (code == 400 && description.contains("can't parse entities")) {
+            return new SendResult.BadMarkup(description);
+        }
+        if (code >= 500 || code == 401 || code == 404) {
+            // 401/404 mean a wrong token or Bot API URL: the operator's mistake, not the message's.
+            return new SendResult.Failed(code, description);
+        }
+        return new SendResult.Rejected(code, description);
+    }
+
+    /** The exception's own words and its cause's (a timeout, a refused connection); never the URL. */
+    private static String describe(TelegramApiException e) {
+        Throwable cause = e.getCause();
+        return cause == null ? e.getMessage() : e.getMessage() + ": " + cause;
+    }
+
+    private InlineKeyboardMarkup keyboard(String buttons) {
+        if (buttons == null) {
+            return null;
+        }
+        Keyboard keyboard = json.readValue(buttons, Keyboard.class);
+        List<InlineKeyboardRow> rows = keyboard.rows().stream()
+                .map(row -> new InlineKeyboardRow(row.stream().map(BotApiSender::button).toList()))
+                .toList();
+        return InlineKeyboardMarkup.builder().keyboard(rows).build();
+    }
+
+    private static InlineKeyboardButton button(Keyboard.Button button) {
+        return InlineKeyboardButton.builder()
+                .text(button.text()).url(button.url()).callbackData(button.callbackData())
+                .build();
+    }
+}

@@ -1,0 +1,276 @@
+package org.postbackbridge.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.postbackbridge.testsupport.FakeBotApi;
+import org.postbackbridge.testsupport.FakeBotApi.Call;
+import org.postbackbridge.testsupport.IntegrationTest;
+import org.postbackbridge.testsupport.PostbackTestBase;
+import org.postbackbridge.testsupport.TestUsers;
+import org.postbackbridge.users.BotUser;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The outbox delivered through the real Bot API client to a fake Telegram that enforces the limits. */
+@IntegrationTest
+class TelegramDeliveryTest extends PostbackTestBase {
+
+    static final FakeBotApi telegram = new FakeBotApi();
+    static final long OPERATOR_CHAT = 9000001;
+    static final long OPERATOR_SUPERGROUP = -1009000001L;
+    static final Duration DELIVERY = Duration.ofSeconds(15);
+
+    @DynamicPropertySource
+    static void telegram(DynamicPropertyRegistry registry) {
+        registry.add("postback-bridge.telegram.token", () -> FakeBotApi.TOKEN);
+        registry.add("postback-bridge.telegram.api-url", telegram::url);
+        registry.add("postback-bridge.telegram.delivery.retry-after-cap", () -> "2s");
+    }
+
+    @AfterAll
+    static void stopTelegram() {
+        telegram.close();
+    }
+
+    @BeforeEach
+    void answerNormally() {
+        telegram.reset();
+    }
+
+    @Test
+    void registrationWelcomeIsDeliveredAsHtmlAndRecordedAsSent() {
+        BotUser user = TestUsers.started(users, "en");
+        String player = TestUsers.newPlayerId();
+
+        postback("event=registration&user_id=" + player + "&sub1=" + user.clickToken());
+
+        Call welcome = awaitDelivered(user.telegramId(), 1).getFirst();
+        assertThat(welcome.text()).contains("Welcome").contains(player);
+        assertThat(welcome.params().path("parse_mode").asString()).isEqualToIgnoringCase("HTML");
+        await().atMost(DELIVERY).untilAsserted(() -> assertThat(outbox.forChat(user.telegramId()))
+                .extracting(OutboxMessage::status).containsExactly(Outbox.SENT));
+        assertThat(awaitDelivered(OPERATOR_CHAT, 1)).anySatisfy(call -> assertThat(call.text()).contains(player));
+    }
+
+    @Test
+    void firstDepositSendsTheDepositThenTheUnlockMessageOneSecondApart() {
+        LinkedPlayer linked = linkedPlayer("en");
+        awaitDelivered(linked.user().telegramId(), 1);
+
+        postback("event=first_deposit&user_id=" + linked.playerId() + "&amount=500&currency=USD&transaction_id=T" + linked.playerId());
+
+        List<Call> calls = awaitDelivered(linked.user().telegramId(), 3);
+        assertThat(calls.get(1).text()).contains("Deposit received").contains("500 $");
+        assertThat(calls.get(2).text()).contains("Signals unlocked");
+        assertThat(Duration.between(calls.get(1).at(), calls.get(2).at())).isGreaterThanOrEqualTo(Duration.ofMillis(990));
+        assertThat(telegram.rateLimited()).isZero();
+    }
+
+    @Test
+    void aUserWhoBlockedTheBotIsMarkedAndHearsNothingMore() {
+        BotUser user = TestUsers.started(users, "ru");
+        long chat = user.telegramId();
+        telegram.on("sendMessage", call -> call.chatId() == chat
+                ? FakeBotApi.error(403, "Forbidden: bot was blocked by the user") : telegram.sentMessage(call));
+        LinkedPlayer linked = linkedPlayer(user);
+        await().atMost(DELIVERY).until(() -> reload(linked.user()).blocked());
+        assertThat(outbox.forChat(chat)).extracting(OutboxMessage::status).containsOnly(Outbox.BLOCKED);
+
+        postback("event=withdrawal&user_id=" + linked.playerId() + "&amount=10&transaction_id=W" + chat);
+
+        assertThat(outbox.forChat(chat)).last().satisfies(message -> {
+            assertThat(message.kind()).isEqualTo("withdrawal");
+            assertThat(message.status()).isEqualTo(Outbox.BLOCKED);
+        });
+        assertThat(telegram.calls("sendMessage")).filteredOn(call -> call.chatId() == chat).hasSize(1);
+    }
+
+    @Test
+    void a429PausesTheWholeDispatcherForRetryAfterThenEverythingGoesOnce() {
+        AtomicInteger storm = new AtomicInteger(3);
+        telegram.on("sendMessage", call -> storm.getAndDecrement() > 0
+                ? FakeBotApi.error(429, "Too Many Requests: retry after 2", Map.of("retry_after", 2))
+                : telegram.sentMessage(call));
+        List<BotUser> recipients = List.of(TestUsers.started(users, "en"), TestUsers.started(users, "en"),
+                TestUsers.started(users, "en"), TestUsers.started(users, "en"));
+
+        recipients.forEach(user -> outbox.enqueue(user.telegramId(), "test", "hello " + user.telegramId(), null, null));
+
+        recipients.forEach(user -> awaitDelivered(user.telegramId(), 1));
+        Instant first429 = telegram.calls("sendMessage").getFirst().at();
+        assertThat(telegram.delivered()).allSatisfy(call ->
+                assertThat(Duration.between(first429, call.at())).isGreaterThanOrEqualTo(Duration.ofMillis(1990)));
+        for (BotUser user : recipients) {
+            assertThat(telegram.delivered(user.telegramId())).hasSize(1);
+            assertThat(outbox.forChat(user.telegramId())).singleElement()
+                    .satisfies(message -> assertThat(message.status()).isEqualTo(Outbox.SENT));
+        }
+    }
+
+    @Test
+    void chatNotFoundIsDeadWithTheErrorAfterOneTry() {
+        BotUser user = TestUsers.started(users, "en");
+        telegram.on("sendMessage", call -> FakeBotApi.error(400, "Bad Request: chat not found"));
+
+        outbox.enqueue(user.telegramId(), "test", "hello", null, null);
+
+        OutboxMessage dead = awaitFinished(user.telegramId());
+        assertThat(dead.status()).isEqualTo(Outbox.DEAD);
+        assertThat(dead.lastError()).contains("chat not found");
+        assertThat(telegram.calls("sendMessage")).hasSize(1);
+    }
+
+    @Test
+    void serverErrorsAreRetriedWithBackoffUntilTheyPass() {
+        BotUser user = TestUsers.started(users, "en");
+        AtomicInteger failures = new AtomicInteger(2);
+        telegram.on("sendMessage", call -> failures.getAndDecrement() > 0
+                ? FakeBotApi.error(502, "Bad Gateway") : telegram.sentMessage(call));
+
+        outbox.enqueue(user.telegramId(), "test", "hello", null, null);
+
+        OutboxMessage sent = awaitFinished(user.telegramId());
+        assertThat(sent.status()).isEqualTo(Outbox.SENT);
+        assertThat(sent.attempts()).isEqualTo(3);
+        List<Call> tries = telegram.calls("sendMessage");
+        assertThat(Duration.between(tries.get(0).at(), tries.get(1).at())).isGreaterThanOrEqualTo(Duration.ofMillis(100));
+        assertThat(Duration.between(tries.get(1).at(), tries.get(2).at())).isGreaterThan(Duration.between(tries.get(0).at(), tries.get(1).at()).minusMillis(150));
+    }
+
+    @Test
+    void aMessageThatKeepsFailingIsDeadAfterTheLastAttempt() {
+        BotUser user = TestUsers.started(users, "en");
+        telegram.on("sendMessage", call -> FakeBotApi.error(500, "Internal Server Error"));
+
+        outbox.enqueue(user.telegramId(), "test", "hello", null, null);
+
+        OutboxMessage dead = awaitFinished(user.telegramId());
+        assertThat(dead.status()).isEqualTo(Outbox.DEAD);
+        assertThat(dead.attempts()).isEqualTo(4);
+        assertThat(dead.lastError()).contains("500");
+        assertThat(telegram.calls("sendMessage")).hasSize(4);
+    }
+
+    @Test
+    void aTelegramThatHangsTimesOutAndTheMessageIsRetried() {
+        BotUser user = TestUsers.started(users, "en");
+        AtomicInteger hangs = new AtomicInteger(1);
+        telegram.on("sendMessage", call -> {
+            if (hangs.getAndDecrement() > 0) {
+                sleep(Duration.ofSeconds(3));
+            }
+            return telegram.sentMessage(call);
+        });
+
+        outbox.enqueue(user.telegramId(), "test", "hello", null, null);
+
+        OutboxMessage sent = awaitFinished(user.telegramId());
+        assertThat(sent.status()).isEqualTo(Outbox.SENT);
+        assertThat(sent.lastError()).isNull();
+        assertThat(telegram.calls("sendMessage")).hasSize(2);
+    }
+
+    @Test
+    void brokenHtmlIsSentOnceMoreAsPlainText() {
+        BotUser user = TestUsers.started(users, "en");
+        telegram.on("sendMessage", call -> call.params().has("parse_mode")
+                ? FakeBotApi.error(400, "Bad Request: can't parse entities: unclosed tag")
+                : telegram.sentMessage(call));
+
+        outbox.enqueue(user.telegramId(), "test", "<b>Deposit &amp; more", null, null);
+
+        OutboxMessage sent = awaitFinished(user.telegramId());
+        assertThat(sent.status()).isEqualTo(Outbox.SENT);
+        assertThat(sent.plainText()).isTrue();
+        assertThat(telegram.delivered(user.telegramId())).singleElement()
+                .satisfies(call -> assertThat(call.text()).isEqualTo("Deposit & more"));
+    }
+
+    @Test
+    void anOperatorGroupThatBecameASupergroupGetsItsMessagesAtTheNewId() {
+        long supergroup = OPERATOR_SUPERGROUP;
+        telegram.on("sendMessage", call -> call.chatId() == OPERATOR_CHAT
+                ? FakeBotApi.error(400, "Bad Request: group chat was upgraded to a supergroup chat",
+                        Map.of("migrate_to_chat_id", supergroup))
+                : telegram.sentMessage(call));
+
+        LinkedPlayer first = linkedPlayer("en");
+        assertThat(awaitDelivered(supergroup, 1).getFirst().text()).contains(first.playerId());
+
+        LinkedPlayer second = linkedPlayer("en");
+        awaitDelivered(supergroup, 2);
+        assertThat(outbox.forChat(supergroup)).extracting(OutboxMessage::text)
+                .anySatisfy(text -> assertThat(text).contains(second.playerId()));
+        assertThat(telegram.calls("sendMessage")).filteredOn(call -> call.chatId() == OPERATOR_CHAT).hasSize(1);
+    }
+
+    @Test
+    void aRetryAfterLongerThanTheCapParksDeliveryAndTellsTheOperator() {
+        BotUser user = TestUsers.started(users, "en");
+        AtomicInteger refusals = new AtomicInteger(1);
+        telegram.on("sendMessage", call -> refusals.getAndDecrement() > 0
+                ? FakeBotApi.error(429, "Too Many Requests: retry after 3", Map.of("retry_after", 3))
+                : telegram.sentMessage(call));
+
+        outbox.enqueue(user.telegramId(), "test", "hello", null, null);
+
+        await().atMost(DELIVERY).untilAsserted(() -> assertThat(operatorMessages())
+                .anySatisfy(message -> assertThat(message.kind()).isEqualTo("operator_delivery_paused")));
+        OutboxMessage parked = outbox.forChat(user.telegramId()).getFirst();
+        assertThat(parked.status()).isEqualTo(Outbox.PENDING);
+        assertThat(parked.attempts()).isZero();
+        assertThat(parked.lastError()).contains("retry after 3");
+        Call delivered = awaitDelivered(user.telegramId(), 1).getFirst();
+        Call refused = telegram.calls("sendMessage").getFirst();
+        assertThat(Duration.between(refused.at(), delivered.at())).isGreaterThanOrEqualTo(Duration.ofMillis(2990));
+    }
+
+    @Test
+    void oneChatGetsOneMessageASecondInOrderWhileOtherChatsGoOn() {
+        BotUser busy = TestUsers.started(users, "en");
+        for (int i = 0; i < 4; i++) {
+            outbox.enqueue(busy.telegramId(), "test", "message " + i, null, null);
+        }
+        List<BotUser> others = java.util.stream.IntStream.range(0, 40).mapToObj(i -> TestUsers.started(users, "en")).toList();
+        others.forEach(user -> outbox.enqueue(user.telegramId(), "test", "hello", null, null));
+
+        List<Call> busyCalls = awaitDelivered(busy.telegramId(), 4);
+        others.forEach(user -> awaitDelivered(user.telegramId(), 1));
+
+        assertThat(busyCalls).extracting(Call::text).containsExactly("message 0", "message 1", "message 2", "message 3");
+        assertThat(Duration.between(busyCalls.getFirst().at(), busyCalls.getLast().at())).isGreaterThanOrEqualTo(Duration.ofMillis(2990));
+        assertThat(telegram.rateLimited()).isZero();
+    }
+
+    /** The operator chat may have become a supergroup in another test of this context. */
+    private List<OutboxMessage> operatorMessages() {
+        return java.util.stream.Stream.concat(outbox.forChat(OPERATOR_CHAT).stream(),
+                outbox.forChat(OPERATOR_SUPERGROUP).stream()).toList();
+    }
+
+    private List<Call> awaitDelivered(long chatId, int count) {
+        return await().atMost(DELIVERY).until(() -> telegram.delivered(chatId), calls -> calls.size() >= count);
+    }
+
+    private OutboxMessage awaitFinished(long chatId) {
+        return await().atMost(DELIVERY).until(() -> outbox.forChat(chatId).getFirst(),
+                message -> !message.status().equals(Outbox.PENDING));
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
