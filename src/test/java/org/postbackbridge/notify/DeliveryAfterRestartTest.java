@@ -1,0 +1,44 @@
+package org.postbackbridge.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.postbackbridge.testsupport.FakeBotApi;
+import org.postbackbridge.testsupport.ServiceInstance;
+import org.postbackbridge.testsupport.TestDatabase;
+
+/** Messages still pending when the service stops are sent, once and in order, after it starts again. */
+@Tag("integration")
+class DeliveryAfterRestartTest {
+
+    static final long CHAT = 424242;
+
+    @Test
+    void pendingMessagesGoOutAfterARestart() {
+        String database = TestDatabase.freshUrl();
+        try (FakeBotApi telegram = new FakeBotApi()) {
+            telegram.on("sendMessage", call -> FakeBotApi.error(502, "Bad Gateway"));
+            try (ServiceInstance first = ServiceInstance.start(database, ServiceInstance.telegram(telegram))) {
+                Outbox outbox = first.bean(Outbox.class);
+                for (int i = 0; i < 3; i++) {
+                    outbox.enqueue(CHAT, "test", "message " + i, null, "restart-" + i);
+                }
+                await().atMost(Duration.ofSeconds(10)).until(() -> !telegram.calls("sendMessage").isEmpty());
+            }
+            telegram.reset();
+
+            try (ServiceInstance second = ServiceInstance.start(database, ServiceInstance.telegram(telegram))) {
+                List<FakeBotApi.Call> delivered = await().atMost(Duration.ofSeconds(15))
+                        .until(() -> telegram.delivered(CHAT), calls -> calls.size() == 3);
+
+                assertThat(delivered).extracting(FakeBotApi.Call::text).containsExactly("message 0", "message 1", "message 2");
+                assertThat(second.bean(Outbox.class).forChat(CHAT)).extracting(OutboxMessage::status)
+                        .containsOnly(Outbox.SENT);
+            }
+        }
+    }
+}
