@@ -55,10 +55,16 @@ public final class FakeBotApi implements AutoCloseable {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, Function<Call, Answer>> handlers = new ConcurrentHashMap<>();
     private final AtomicLong messageIds = new AtomicLong();
-    private final RateLimits limits = new RateLimits();
+    private final RateLimits limits;
     private final List<Call> delivered = new CopyOnWriteArrayList<>();
 
     public FakeBotApi() {
+        this(30);
+    }
+
+    /** A fake that allows {@code messagesPerSecond} in all instead of Telegram's 30, for long runs. */
+    public FakeBotApi(int messagesPerSecond) {
+        limits = new RateLimits(messagesPerSecond);
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -175,9 +181,14 @@ public final class FakeBotApi implements AutoCloseable {
         private static final long SECOND = 1_000_000_000L;
         private static final long MINUTE = 60 * SECOND;
 
+        private final int perSecond;
         private final ArrayDeque<Long> lastSecond = new ArrayDeque<>();
         private final Map<Long, ArrayDeque<Long>> perChat = new HashMap<>();
         private int refused;
+
+        RateLimits(int perSecond) {
+            this.perSecond = perSecond;
+        }
 
         synchronized boolean admit(long chatId) {
             long now = System.nanoTime();
@@ -190,7 +201,7 @@ public final class FakeBotApi implements AutoCloseable {
             }
             boolean chatTooSoon = !chat.isEmpty() && now - chat.peekLast() < SECOND;
             boolean groupFull = chatId < 0 && chat.size() >= 20;
-            if (lastSecond.size() >= 30 || chatTooSoon || groupFull) {
+            if (lastSecond.size() >= perSecond || chatTooSoon || groupFull) {
                 refused++;
                 return false;
             }
