@@ -2,9 +2,13 @@ package org.postbackbridge.notify;
 
 import java.time.Duration;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.ParseMode;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.objects.ResponseParameters;
+import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
@@ -16,12 +20,26 @@ import tools.jackson.databind.json.JsonMapper;
 /** Sends through the Bot API's {@code sendMessage} and sorts Telegram's answer into a {@link SendResult}. */
 class BotApiSender implements MessageSender {
 
+    private static final Logger log = LoggerFactory.getLogger(BotApiSender.class);
+
     private final TelegramClient telegram;
     private final JsonMapper json;
 
     BotApiSender(TelegramClient telegram, JsonMapper json) {
         this.telegram = telegram;
         this.json = json;
+    }
+
+    /** Asks Telegram who the bot is: checks the token and opens the connection before real traffic. */
+    @Override
+    public void warmUp() {
+        try {
+            User bot = telegram.execute(new GetMe());
+            log.info("Telegram bot @{} is ready to send", bot.getUserName());
+        } catch (TelegramApiException e) {
+            log.warn("Telegram did not answer getMe ({}); messages wait in the outbox until it does",
+                    e instanceof TelegramApiRequestException request ? request.getApiResponse() : describe(e));
+        }
     }
 
     @Override

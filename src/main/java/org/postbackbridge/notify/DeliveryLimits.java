@@ -2,33 +2,42 @@ package org.postbackbridge.notify;
 
 import io.github.bucket4j.Bucket;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Telegram's rate limits: one token bucket for the whole bot, and per chat the earliest moment
- * its next message may leave.
+ * Telegram's rate limits, which Telegram counts when a request <em>arrives</em>. We only know when
+ * a request starts and when its answer comes, and a request can spend anything from a millisecond to
+ * seconds on the way, so every rule here is stated on those two moments:
  *
- * <p>Telegram counts on arrival. The bot-wide bucket holds a single token, so sends are evenly
- * spaced and no second ever holds more than the limit (a bucket that allowed a burst would keep the
- * average and still earn 429s), with a small margin for requests that travel at different speeds.
- * A chat's clock starts when its previous send was answered, not when it was picked: a first request
- * can spend a long time connecting, and the next one, sent a second after picking, would then arrive
- * less than a second after it.
+ * <ul>
+ *   <li>Per chat: the next message starts at least the chat's interval after the previous one was
+ *       answered, so it cannot arrive sooner than that after the previous arrival.</li>
+ *   <li>Bot-wide: a token bucket of one token spaces the starts evenly at the limit (a bucket that
+ *       allowed bursts would keep the average and still earn 429s); and a request starts only while
+ *       fewer than the limit are in flight or were answered within the last second. Every request
+ *       that could arrive in the same second as the new one is one of those, so no second ever
+ *       holds more than the limit, however the network bunches requests together.</li>
+ * </ul>
  */
 class DeliveryLimits {
 
+    private static final long SECOND = Duration.ofSeconds(1).toNanos();
     private static final Duration FORGET_IDLE_CHATS_AFTER = Duration.ofMinutes(2);
-    private static final double MARGIN = 1.03;
 
-    private final Bucket global;
+    private final int perSecond;
+    private final Bucket spacing;
     private final long perChatNanos;
     private final long perGroupNanos;
     private final Map<Long, Long> chatReadyAtNanos = new ConcurrentHashMap<>();
+    private final ArrayDeque<Long> answeredWithinASecond = new ArrayDeque<>();
+    private int inFlight;
 
     DeliveryLimits(DeliveryProperties properties) {
-        Duration spacing = withMargin(Duration.ofSeconds(1).dividedBy(properties.messagesPerSecond()));
-        this.global = Bucket.builder().addLimit(limit -> limit.capacity(1).refillGreedy(1, spacing)).build();
+        this.perSecond = properties.messagesPerSecond();
+        Duration interval = Duration.ofSeconds(1).dividedBy(perSecond);
+        this.spacing = Bucket.builder().addLimit(limit -> limit.capacity(1).refillGreedy(1, interval)).build();
         this.perChatNanos = properties.perChatInterval().toNanos();
         long groupSpacing = Duration.ofMinutes(1).dividedBy(properties.groupPerMinute()).toNanos();
         this.perGroupNanos = Math.max(groupSpacing, perChatNanos);
@@ -40,14 +49,25 @@ class DeliveryLimits {
         return readyAt == null || System.nanoTime() - readyAt >= 0;
     }
 
-    /** Starts the chat's clock: called when Telegram answered a send to it. */
-    void answered(long chatId) {
-        chatReadyAtNanos.put(chatId, System.nanoTime() + (isGroup(chatId) ? perGroupNanos : perChatNanos));
+    /** Waits until a request may start within the bot-wide limit, and counts it as in flight. */
+    void acquire() throws InterruptedException {
+        while (!windowHasRoom()) {
+            Thread.sleep(5);
+        }
+        spacing.asBlocking().consume(1);
+        synchronized (this) {
+            inFlight++;
+        }
     }
 
-    /** Waits for the bot-wide token. */
-    void acquireGlobal() throws InterruptedException {
-        global.asBlocking().consume(1);
+    /** Telegram answered (or the request failed): starts the chat's clock and frees the slot. */
+    void answered(long chatId) {
+        long now = System.nanoTime();
+        chatReadyAtNanos.put(chatId, now + (isGroup(chatId) ? perGroupNanos : perChatNanos));
+        synchronized (this) {
+            inFlight--;
+            answeredWithinASecond.addLast(now);
+        }
     }
 
     /** Drops chats whose clocks ran out long ago. */
@@ -61,7 +81,11 @@ class DeliveryLimits {
         return chatId < 0;
     }
 
-    private static Duration withMargin(Duration interval) {
-        return Duration.ofNanos((long) (interval.toNanos() * MARGIN));
+    private synchronized boolean windowHasRoom() {
+        long now = System.nanoTime();
+        while (!answeredWithinASecond.isEmpty() && now - answeredWithinASecond.peekFirst() >= SECOND) {
+            answeredWithinASecond.pollFirst();
+        }
+        return inFlight + answeredWithinASecond.size() < perSecond;
     }
 }

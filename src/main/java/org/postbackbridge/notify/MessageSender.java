@@ -4,4 +4,11 @@ package org.postbackbridge.notify;
 interface MessageSender {
 
     SendResult send(OutboxMessage message);
+
+    /**
+     * Called once before the first send. Connecting and loading the client takes long the first
+     * time; paid during a burst, it would bunch the next requests together on arrival.
+     */
+    default void warmUp() {
+    }
 }

@@ -100,6 +100,7 @@ class OutboxDispatcher implements SmartLifecycle {
     }
 
     private void run() {
+        sender.warmUp();
         while (running) {
             try {
                 int started = leadership.isLeader() && !paused() ? dispatchDueMessages() : 0;
@@ -128,7 +129,7 @@ class OutboxDispatcher implements SmartLifecycle {
             if (chatsInFlight.contains(message.chatId()) || !limits.chatReady(message.chatId())) {
                 continue;
             }
-            limits.acquireGlobal();
+            limits.acquire();
             chatsInFlight.add(message.chatId());
             sends.execute(() -> deliver(message));
             started++;
@@ -138,8 +139,12 @@ class OutboxDispatcher implements SmartLifecycle {
 
     private void deliver(OutboxMessage message) {
         try {
-            SendResult result = sender.send(message);
-            limits.answered(message.chatId());
+            SendResult result;
+            try {
+                result = sender.send(message);
+            } finally {
+                limits.answered(message.chatId());
+            }
             metrics.record(result);
             apply(message, result);
         } catch (RuntimeException e) {

@@ -162,6 +162,9 @@ public final class FakeBotApi implements AutoCloseable {
 
     private Answer answer(Call call) {
         Function<Call, Answer> handler = handlers.get(call.method().toLowerCase());
+        if (handler == null && "getMe".equalsIgnoreCase(call.method())) {
+            return ok(Map.of("id", 123456, "is_bot", true, "first_name", "Test", "username", "test_bot"));
+        }
         if (!"sendMessage".equalsIgnoreCase(call.method())) {
             return handler != null ? handler.apply(call) : ok(true);
         }
