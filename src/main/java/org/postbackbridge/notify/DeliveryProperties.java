@@ -8,13 +8,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * How the outbox is sent to Telegram. The defaults are Telegram's published limits.
  *
  * @param messagesPerSecond   all chats together ({@code TELEGRAM_MESSAGES_PER_SECOND})
- * @param perChatInterval     at least this long between two messages to one chat
- * @param groupPerMinute      at most this many messages a minute to one group chat (operator groups)
- * @param maxAttempts         failed sends (5xx, timeouts, connection errors) before a message is {@code dead}
+ * @param perChatInterval     at least this long between two messages to one chat ({@code TELEGRAM_PER_CHAT_INTERVAL})
+ * @param groupPerMinute      at most this many messages a minute to one group chat ({@code TELEGRAM_GROUP_PER_MINUTE})
+ * @param maxAttempts         failed sends (5xx, timeouts, connection errors) before a message is
+ *                            {@code dead} ({@code TELEGRAM_MAX_ATTEMPTS})
  * @param firstRetryDelay     backoff after the first failure; doubles per attempt, with jitter
  * @param maxRetryDelay       the backoff never grows past this
- * @param retryAfterCap       a 429 asking to wait longer than this parks the queue and alerts the operator
- * @param requestTimeout      one Bot API call, connect to answer
+ * @param retryAfterCap       a 429 asking to wait longer than this parks the queue and alerts the
+ *                            operator ({@code TELEGRAM_RETRY_AFTER_CAP})
+ * @param requestTimeout      one Bot API call, connect to answer ({@code TELEGRAM_REQUEST_TIMEOUT})
  * @param pollInterval        how often the dispatcher looks for due messages when nothing woke it
  */
 @ConfigurationProperties("postback-bridge.telegram.delivery")

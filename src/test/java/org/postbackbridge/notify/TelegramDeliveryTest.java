@@ -76,6 +76,19 @@ class TelegramDeliveryTest extends PostbackTestBase {
     }
 
     @Test
+    void namesFromOutsideAreEscapedInTheHtmlSent() {
+        BotUser started = TestUsers.started(users, "en");
+        BotUser hostile = users.saveProfile(started.telegramId(), "<b>boss</b>", "A & B", "en", null, started.clickToken());
+
+        LinkedPlayer linked = linkedPlayer(hostile);
+
+        Call toOperator = await().atMost(DELIVERY).until(() -> telegram.delivered().stream()
+                .filter(call -> call.chatId() != hostile.telegramId() && call.text().contains(linked.playerId()))
+                .findFirst(), java.util.Optional::isPresent).orElseThrow();
+        assertThat(toOperator.text()).contains("@&lt;b&gt;boss&lt;/b&gt;").doesNotContain("<b>");
+    }
+
+    @Test
     void aUserWhoBlockedTheBotIsMarkedAndHearsNothingMore() {
         BotUser user = TestUsers.started(users, "ru");
         long chat = user.telegramId();
