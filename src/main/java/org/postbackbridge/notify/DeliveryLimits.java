@@ -30,7 +30,7 @@ class DeliveryLimits {
     private final Bucket spacing;
     private final long perChatNanos;
     private final long perGroupNanos;
-    private final Map<Long, Long> chatReadyAtNanos = new ConcurrentHashMap<>();
+    private final Map<Long, Long> chatAnsweredAtNanos = new ConcurrentHashMap<>();
     private final ArrayDeque<Long> answeredWithinASecond = new ArrayDeque<>();
     private int inFlight;
 
@@ -45,8 +45,14 @@ class DeliveryLimits {
 
     /** True when this chat's previous message was answered long enough ago. */
     boolean chatReady(long chatId) {
-        Long readyAt = chatReadyAtNanos.get(chatId);
-        return readyAt == null || System.nanoTime() - readyAt >= 0;
+        Long answeredAt = chatAnsweredAtNanos.get(chatId);
+        return answeredAt == null || System.nanoTime() - answeredAt >= (isGroup(chatId) ? perGroupNanos : perChatNanos);
+    }
+
+    /** True when a send to this chat was answered after {@code nanos} ({@link System#nanoTime()}). */
+    boolean answeredSince(long chatId, long nanos) {
+        Long answeredAt = chatAnsweredAtNanos.get(chatId);
+        return answeredAt != null && answeredAt - nanos > 0;
     }
 
     /** Waits until a request may start within the bot-wide limit, and counts it as in flight. */
@@ -63,17 +69,17 @@ class DeliveryLimits {
     /** Telegram answered (or the request failed): starts the chat's clock and frees the slot. */
     void answered(long chatId) {
         long now = System.nanoTime();
-        chatReadyAtNanos.put(chatId, now + (isGroup(chatId) ? perGroupNanos : perChatNanos));
+        chatAnsweredAtNanos.put(chatId, now);
         synchronized (this) {
             inFlight--;
             answeredWithinASecond.addLast(now);
         }
     }
 
-    /** Drops chats whose clocks ran out long ago. */
+    /** Drops chats answered long ago, whose clocks ran out. */
     void forgetIdleChats() {
         long cutoff = System.nanoTime() - FORGET_IDLE_CHATS_AFTER.toNanos();
-        chatReadyAtNanos.values().removeIf(readyAt -> readyAt - cutoff < 0);
+        chatAnsweredAtNanos.values().removeIf(answeredAt -> answeredAt - cutoff < 0);
     }
 
     /** Telegram gives groups, supergroups and channels negative IDs; a group takes 20 messages a minute. */

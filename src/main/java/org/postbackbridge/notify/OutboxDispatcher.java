@@ -14,6 +14,8 @@ import org.postbackbridge.users.UserRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
 
 /**
  * Sends the outbox to Telegram in the background; the request path never talks to Telegram.
@@ -46,6 +48,9 @@ class OutboxDispatcher implements SmartLifecycle {
     private final DeliveryMetrics metrics;
     private final Clock clock;
 
+    private final RetryTemplate recordResult = new RetryTemplate(RetryPolicy.builder()
+            .delay(Duration.ofMillis(200)).multiplier(2).maxDelay(Duration.ofSeconds(5)).timeout(Duration.ofMinutes(1))
+            .maxRetries(Long.MAX_VALUE).build());
     private final Set<Long> chatsInFlight = ConcurrentHashMap.newKeySet();
     private final ExecutorService sends = Executors.newVirtualThreadPerTaskExecutor();
     private volatile Instant pausedUntil = Instant.EPOCH;
@@ -122,11 +127,15 @@ class OutboxDispatcher implements SmartLifecycle {
     /** Starts sending the due messages this moment's limits allow; returns how many. */
     private int dispatchDueMessages() throws InterruptedException {
         int started = 0;
+        long readAt = System.nanoTime();
         for (OutboxMessage message : outbox.dueHeads(HEADS_PER_PASS)) {
             if (!running || paused()) {
                 break;
             }
-            if (chatsInFlight.contains(message.chatId()) || !limits.chatReady(message.chatId())) {
+            long chat = message.chatId();
+            // A pass can take seconds (it waits for the rate limit), so a row read before this chat's
+            // last answer may be one that has been sent since: only the next read can tell.
+            if (chatsInFlight.contains(chat) || limits.answeredSince(chat, readAt) || !limits.chatReady(chat)) {
                 continue;
             }
             limits.acquire();
@@ -139,17 +148,16 @@ class OutboxDispatcher implements SmartLifecycle {
 
     private void deliver(OutboxMessage message) {
         try {
-            SendResult result;
-            try {
-                result = sender.send(message);
-            } finally {
-                limits.answered(message.chatId());
-            }
+            SendResult result = sender.send(message);
             metrics.record(result);
-            apply(message, result);
+            // Once sent, a message must not stay pending because the database hiccuped: it would go again.
+            recordResult.invoke(() -> apply(message, result));
         } catch (RuntimeException e) {
-            log.warn("Could not record the result of sending message {}; it stays pending: {}", message.id(), e.toString());
+            log.warn("Could not record the result of sending message {}; it stays pending and will be sent again: {}",
+                    message.id(), e.toString());
         } finally {
+            // After the result is written: a pass that read the row before this point skips it.
+            limits.answered(message.chatId());
             chatsInFlight.remove(message.chatId());
             signal.wake();
         }

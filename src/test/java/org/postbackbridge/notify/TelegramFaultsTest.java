@@ -23,6 +23,8 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * 5,000 messages to 1,000 chats through a Telegram that misbehaves at random: bursts of 429, chats
@@ -61,16 +63,21 @@ class TelegramFaultsTest {
     Outbox outbox;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Test
     void everyMessageEndsOnceWithAReasonAndTheDispatcherKeepsGoing() {
         MisbehavingTelegram faults = new MisbehavingTelegram(new Random(20261125));
         telegram.on("sendMessage", faults);
-        for (int i = 0; i < PER_CHAT; i++) {
-            for (long chat = FIRST_CHAT; chat < FIRST_CHAT + CHATS; chat++) {
-                outbox.enqueue(chat, "test", chat + ":" + i, null, null);
+        // In one transaction, so the dispatcher sees all of them at once.
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            for (int i = 0; i < PER_CHAT; i++) {
+                for (long chat = FIRST_CHAT; chat < FIRST_CHAT + CHATS; chat++) {
+                    outbox.enqueue(chat, "test", chat + ":" + i, null, null);
+                }
             }
-        }
+        });
 
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> outbox.countByStatus(Outbox.PENDING) == 0);
@@ -85,6 +92,7 @@ class TelegramFaultsTest {
                 .query(Long.class).single()).as("every message not sent says why").isZero();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM outbox WHERE status = 'blocked'").query(Long.class).single())
                 .as("every message to a chat that blocked the bot").isEqualTo((long) faults.blockedChats() * PER_CHAT);
+        assertThat(faults.injected().get("403")).as("one try per blocked chat, then no more").isEqualTo(faults.blockedChats());
 
         List<Call> delivered = telegram.delivered();
         assertThat(delivered).extracting(Call::text).doesNotHaveDuplicates();
