@@ -76,6 +76,11 @@ class DeliveryLimits {
         }
     }
 
+    /** The longest any rule looks back: after this long, earlier sends no longer count. */
+    Duration longestInterval() {
+        return Duration.ofNanos(Math.max(perGroupNanos, SECOND));
+    }
+
     /** Drops chats answered long ago, whose clocks ran out. */
     void forgetIdleChats() {
         long cutoff = System.nanoTime() - FORGET_IDLE_CHATS_AFTER.toNanos();

@@ -106,9 +106,15 @@ class OutboxDispatcher implements SmartLifecycle {
 
     private void run() {
         sender.warmUp();
+        boolean wasLeader = false;
         while (running) {
             try {
-                int started = leadership.isLeader() && !paused() ? dispatchDueMessages() : 0;
+                boolean leader = leadership.isLeader();
+                if (leader && !wasLeader) {
+                    holdForPreviousDispatcher();
+                }
+                wasLeader = leader;
+                int started = leader && !paused() ? dispatchDueMessages() : 0;
                 if (started == 0) {
                     limits.forgetIdleChats();
                     signal.await(properties.pollInterval());
@@ -211,6 +217,16 @@ class OutboxDispatcher implements SmartLifecycle {
             notifier.toOperators(MessageKind.OPERATOR_DELIVERY_PAUSED, Map.of("minutes", minutes),
                     "delivery-paused:" + until.toEpochMilli() / 3_600_000);
         }
+    }
+
+    /**
+     * Another instance (or this one before a restart) may have sent to some chats a moment ago, and
+     * Telegram counts those too: wait until none of its sends can count against ours.
+     */
+    private void holdForPreviousDispatcher() {
+        Duration hold = limits.longestInterval();
+        pausedUntil = clock.instant().plus(hold);
+        log.info("Dispatching the outbox from {} (after {} for any previous dispatcher's sends to age)", pausedUntil, hold);
     }
 
     private boolean paused() {
