@@ -18,29 +18,38 @@ public class Attribution {
     private final UserRepository users;
     private final AttributionProperties properties;
     private final ApplicationEventPublisher events;
+    private final ClaimLog claims;
 
     Attribution(PlayerLinks links, UserRepository users, AttributionProperties properties,
-                ApplicationEventPublisher events) {
+                ApplicationEventPublisher events, ClaimLog claims) {
         this.links = links;
         this.users = users;
         this.properties = properties;
         this.events = events;
+        this.claims = claims;
     }
 
     /**
      * The player's linked user if there is one; otherwise the user whose click token is in
-     * {@code clickId} (or whose Telegram ID is, when allowed), linked to the player now.
+     * {@code clickId} (or whose Telegram ID is, when allowed), linked to the player now; otherwise,
+     * for a {@code registration}, the user who claimed this player first, whose claim it confirms.
      */
-    public Optional<Match> resolve(String network, String playerId, String clickId) {
+    public Optional<Match> resolve(String network, String playerId, String clickId, boolean registration) {
         Optional<Long> linked = links.telegramIdOf(network, playerId);
         if (linked.isPresent()) {
             return users.findById(linked.get()).map(user -> new Match(user, false));
         }
         Optional<Candidate> candidate = userFromClickId(clickId);
+        if (candidate.isEmpty() && registration) {
+            candidate = pendingClaimant(network, playerId);
+        }
         if (candidate.isEmpty()) {
             return Optional.empty();
         }
         if (link(network, playerId, candidate.get().user().telegramId(), candidate.get().method())) {
+            if (candidate.get().claimId() != null) {
+                claims.finish(candidate.get().claimId(), ClaimLog.LINKED);
+            }
             return users.findById(candidate.get().user().telegramId()).map(user -> new Match(user, true));
         }
         // Another instance may have linked this player a moment ago: the link, not the token, decides.
@@ -70,7 +79,19 @@ public class Attribution {
         return true;
     }
 
-    private record Candidate(BotUser user, LinkMethod method) {
+    /** A user to link the player to; {@code claimId} when a pending claim put them forward. */
+    private record Candidate(BotUser user, LinkMethod method, Long claimId) {
+    }
+
+    /** The oldest pending claim of this player by a user not linked to another player meanwhile. */
+    private Optional<Candidate> pendingClaimant(String network, String playerId) {
+        for (ClaimLog.PendingClaim claim : claims.pendingFor(network, playerId)) {
+            if (links.playerIdOf(network, claim.telegramId()).isEmpty()) {
+                return users.findById(claim.telegramId()).map(user -> new Candidate(user, LinkMethod.CLAIM, claim.id()));
+            }
+            claims.finish(claim.id(), ClaimLog.REFUSED);
+        }
+        return Optional.empty();
     }
 
     private Optional<Candidate> userFromClickId(String clickId) {
@@ -78,10 +99,10 @@ public class Attribution {
             return Optional.empty();
         }
         Optional<Candidate> byToken = users.findByClickToken(clickId)
-                .map(user -> new Candidate(user, LinkMethod.CLICK_TOKEN));
+                .map(user -> new Candidate(user, LinkMethod.CLICK_TOKEN, null));
         if (byToken.isPresent() || !properties.acceptTelegramIdInSub1() || !clickId.matches("\\d{1,18}")) {
             return byToken;
         }
-        return users.findById(Long.parseLong(clickId)).map(user -> new Candidate(user, LinkMethod.TELEGRAM_ID));
+        return users.findById(Long.parseLong(clickId)).map(user -> new Candidate(user, LinkMethod.TELEGRAM_ID, null));
     }
 }

@@ -38,6 +38,19 @@ public class EventLog {
                 .query(EventLog::map).optional();
     }
 
+    /** All of one user's events of one type, oldest first. */
+    public List<LoggedEvent> ofType(long telegramId, String type) {
+        return jdbc.sql("""
+                SELECT id, telegram_id, type, details, created_at FROM events
+                WHERE telegram_id = ? AND type = ? ORDER BY id""")
+                .param(telegramId).param(type)
+                .query(EventLog::map).list();
+    }
+
+    public long countOfType(String type) {
+        return jdbc.sql("SELECT COUNT(*) FROM events WHERE type = ?").param(type).query(Long.class).single();
+    }
+
     public List<LoggedEvent> forUser(long telegramId, int limit) {
         return jdbc.sql("""
                 SELECT id, telegram_id, type, details, created_at FROM events

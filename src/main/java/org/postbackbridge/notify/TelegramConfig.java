@@ -11,7 +11,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
-import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,11 +26,9 @@ class TelegramConfig {
     @Bean
     @ConditionalOnExpression("!'${postback-bridge.telegram.token:}'.isBlank()")
     TelegramClient telegramClient(TelegramProperties telegram, DeliveryProperties delivery) {
-        var api = telegram.apiUrl();
-        int port = api.getPort() > 0 ? api.getPort() : ("http".equals(api.getScheme()) ? 80 : 443);
-        log.info("Telegram Bot API at {}", api);
+        log.info("Telegram Bot API at {}", telegram.apiUrl());
         OkHttpClient http = new OkHttpClient.Builder().callTimeout(delivery.requestTimeout()).build();
-        return new OkHttpTelegramClient(http, telegram.token(), new TelegramUrl(api.getScheme(), api.getHost(), port, false));
+        return new OkHttpTelegramClient(http, telegram.token(), telegram.telegramUrl());
     }
 
     @Bean

@@ -3,6 +3,7 @@ package org.postbackbridge.notify;
 import java.net.URI;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.telegram.telegrambots.meta.TelegramUrl;
 
 /**
  * @param token  {@code TELEGRAM_TOKEN}; empty means dry-run (messages rendered and recorded, not sent)
@@ -12,6 +13,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record TelegramProperties(
         @DefaultValue("") String token,
         @DefaultValue("https://api.telegram.org") URI apiUrl) {
+
+    /** The Bot API server as TelegramBots wants it. */
+    public TelegramUrl telegramUrl() {
+        int port = apiUrl.getPort() > 0 ? apiUrl.getPort() : ("http".equals(apiUrl.getScheme()) ? 80 : 443);
+        return new TelegramUrl(apiUrl.getScheme(), apiUrl.getHost(), port, false);
+    }
 
     public boolean dryRun() {
         return token.isBlank();

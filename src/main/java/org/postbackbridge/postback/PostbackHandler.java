@@ -74,7 +74,8 @@ public class PostbackHandler {
             return new PostbackOutcome(PostbackStatus.DUPLICATE, "Duplicate postback, already processed", event, null);
         }
         PostbackStatus appliedStatus = event.test() ? PostbackStatus.TEST : PostbackStatus.PROCESSED;
-        Optional<Attribution.Match> match = attribution.resolve(event.network(), event.playerId(), event.clickId());
+        Optional<Attribution.Match> match = attribution.resolve(event.network(), event.playerId(), event.clickId(),
+                event.type() == EventType.REGISTRATION);
         if (match.isEmpty()) {
             // Test postbacks stay "test": they are never replayed when the player is linked later.
             PostbackStatus status = event.test() ? PostbackStatus.TEST : PostbackStatus.UNMATCHED;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.postbackbridge.events.Money;
+import org.postbackbridge.attribution.UnlinkedRegistrations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * between instances sharing one PostgreSQL.
  */
 @Repository
-public class PostbackInbox {
+public class PostbackInbox implements UnlinkedRegistrations {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -94,6 +95,16 @@ public class PostbackInbox {
                 .param(limit)
                 .query((rs, n) -> Map.entry(mapStored(rs, n), rs.getLong("linked_user")))
                 .list();
+    }
+
+    /** A registration postback for this player is stored and waits for its user (a claim can take it). */
+    @Override
+    public boolean seen(String network, String playerId) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM postbacks
+                WHERE network = ? AND player_id = ? AND event = 'registration' AND status = 'unmatched'""")
+                .param(network).param(playerId)
+                .query(Long.class).single() > 0;
     }
 
     /** Postbacks stored for this player while nobody was linked to it. */

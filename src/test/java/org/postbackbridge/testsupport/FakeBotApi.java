@@ -8,6 +8,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -57,6 +60,7 @@ public final class FakeBotApi implements AutoCloseable {
     private final AtomicLong messageIds = new AtomicLong();
     private final RateLimits limits;
     private final List<Call> delivered = new CopyOnWriteArrayList<>();
+    private final List<ObjectNode> updates = new ArrayList<>();
 
     public FakeBotApi() {
         this(30);
@@ -160,8 +164,42 @@ public final class FakeBotApi implements AutoCloseable {
         }
     }
 
+    /**
+     * Queues an update for the bot's next {@code getUpdates}, as Telegram would; {@code update_id}
+     * is filled in. Returns the update as sent.
+     */
+    public ObjectNode pushUpdate(Map<String, ?> update) {
+        ObjectNode node = JSON.valueToTree(update);
+        synchronized (updates) {
+            node.put("update_id", updates.size() + 1);
+            updates.add(node);
+            updates.notifyAll();
+        }
+        return node;
+    }
+
+    /** Long polling: the updates from {@code offset} on, waiting a little for one if there are none. */
+    private Answer updatesFrom(Call call) {
+        int offset = Math.max(call.params().path("offset").asInt(0), 1);
+        synchronized (updates) {
+            long deadline = System.currentTimeMillis() + 300;
+            while (updates.size() < offset && System.currentTimeMillis() < deadline) {
+                try {
+                    updates.wait(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            return ok(updates.subList(offset - 1, updates.size()));
+        }
+    }
+
     private Answer answer(Call call) {
         Function<Call, Answer> handler = handlers.get(call.method().toLowerCase());
+        if (handler == null && "getUpdates".equalsIgnoreCase(call.method())) {
+            return updatesFrom(call);
+        }
         if (handler == null && "getMe".equalsIgnoreCase(call.method())) {
             return ok(Map.of("id", 123456, "is_bot", true, "first_name", "Test", "username", "test_bot"));
         }
@@ -230,6 +268,9 @@ public final class FakeBotApi implements AutoCloseable {
         if (contentType != null && contentType.contains("json") && !body.isBlank()) {
             return JSON.readTree(body);
         }
+        if (contentType != null && contentType.startsWith("multipart/form-data")) {
+            return multipartFields(body, contentType.replaceFirst(".*boundary=", ""));
+        }
         ObjectNode params = JSON.createObjectNode();
         String query = body.isBlank() ? exchange.getRequestURI().getRawQuery() : body;
         if (query != null) {
@@ -238,6 +279,19 @@ public final class FakeBotApi implements AutoCloseable {
                 params.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
                         kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
             }
+        }
+        return params;
+    }
+
+    /** Text fields of a multipart body (TelegramBots sends setWebhook that way). */
+    private static ObjectNode multipartFields(String body, String boundary) {
+        ObjectNode params = JSON.createObjectNode();
+        Matcher field = Pattern
+                .compile("name=\"([^\"]+)\"[^\r\n]*\r\n(?:[^\r\n]+\r\n)*\r\n(.*?)\r\n--" + Pattern.quote(boundary),
+                        Pattern.DOTALL)
+                .matcher(body);
+        while (field.find()) {
+            params.put(field.group(1), field.group(2));
         }
         return params;
     }

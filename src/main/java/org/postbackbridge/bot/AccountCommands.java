@@ -1,0 +1,114 @@
+package org.postbackbridge.bot;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.postbackbridge.attribution.AttributionProperties;
+import org.postbackbridge.attribution.PlayerLinks;
+import org.postbackbridge.events.EventLog;
+import org.postbackbridge.events.LoggedEvent;
+import org.postbackbridge.events.Money;
+import org.postbackbridge.notify.MessageKind;
+import org.postbackbridge.notify.MoneyFormat;
+import org.postbackbridge.users.BotUser;
+import org.postbackbridge.users.UserRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.methods.groupadministration.CreateChatInviteLink;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** What a user asks about their own account: /status, /signals, /notifications. */
+@BotComponent
+class AccountCommands {
+
+    private static final Logger log = LoggerFactory.getLogger(AccountCommands.class);
+    private static final String DEPOSIT_EVENT = "casino_deposit";
+
+    private final UserRepository users;
+    private final PlayerLinks links;
+    private final EventLog events;
+    private final AttributionProperties attribution;
+    private final BotProperties properties;
+    private final TelegramClient telegram;
+    private final JsonMapper json;
+    private final Replies replies;
+
+    AccountCommands(UserRepository users, PlayerLinks links, EventLog events, AttributionProperties attribution,
+                    BotProperties properties, TelegramClient telegram, JsonMapper json, Replies replies) {
+        this.users = users;
+        this.links = links;
+        this.events = events;
+        this.attribution = attribution;
+        this.properties = properties;
+        this.telegram = telegram;
+        this.json = json;
+        this.replies = replies;
+    }
+
+    void status(Conversation conversation) {
+        Optional<String> player = links.playerIdOf(attribution.defaultNetwork(), conversation.userId());
+        Optional<BotUser> user = users.findById(conversation.userId());
+        if (player.isEmpty() || user.isEmpty()) {
+            replies.send(conversation, MessageKind.STATUS_UNLINKED, Map.of());
+            return;
+        }
+        List<LoggedEvent> deposits = events.ofType(conversation.userId(), DEPOSIT_EVENT);
+        MessageKind access = user.get().signalsUnlocked() ? MessageKind.ACCESS_OPEN : MessageKind.ACCESS_LOCKED;
+        replies.send(conversation, MessageKind.STATUS_LINKED, Map.of(
+                "player_id", player.get(),
+                "deposits", deposits.size(),
+                "deposit_sum", depositSum(deposits, conversation.language()),
+                "access", replies.label(conversation, access)));
+    }
+
+    void signals(Conversation conversation) {
+        boolean unlocked = users.findById(conversation.userId()).map(BotUser::signalsUnlocked).orElse(false);
+        if (!unlocked) {
+            replies.send(conversation, MessageKind.SIGNALS_LOCKED, Map.of());
+            return;
+        }
+        if (properties.premiumChannelId().isBlank()) {
+            replies.send(conversation, MessageKind.SIGNALS_TEXT, Map.of());
+            return;
+        }
+        try {
+            String link = telegram.execute(CreateChatInviteLink.builder()
+                    .chatId(properties.premiumChannelId()).memberLimit(1).name("user " + conversation.userId())
+                    .build()).getInviteLink();
+            replies.send(conversation, MessageKind.SIGNALS_INVITE, Map.of("link", link));
+        } catch (TelegramApiException e) {
+            log.warn("Cannot create an invite link to {}: {}", properties.premiumChannelId(), e.getMessage());
+            replies.send(conversation, MessageKind.SIGNALS_TEXT, Map.of());
+        }
+    }
+
+    void notifications(Conversation conversation, String argument) {
+        boolean off = "off".equalsIgnoreCase(argument);
+        if (!off && !"on".equalsIgnoreCase(argument)) {
+            replies.send(conversation, MessageKind.HELP, Map.of());
+            return;
+        }
+        users.updateNotificationsMuted(conversation.userId(), off);
+        replies.send(conversation, off ? MessageKind.NOTIFICATIONS_OFF : MessageKind.NOTIFICATIONS_ON, Map.of());
+    }
+
+    /** "1 000 ₽, 50 $": the sum of the logged deposits per currency. */
+    private String depositSum(List<LoggedEvent> deposits, String language) {
+        Map<String, BigDecimal> sums = new TreeMap<>();
+        for (LoggedEvent deposit : deposits) {
+            JsonNode details = json.readTree(deposit.details());
+            if (details.hasNonNull("amount") && details.hasNonNull("currency")) {
+                sums.merge(details.get("currency").asString(), new BigDecimal(details.get("amount").asString()), BigDecimal::add);
+            }
+        }
+        return sums.isEmpty() ? "0" : sums.entrySet().stream()
+                .map(sum -> MoneyFormat.format(new Money(sum.getValue(), sum.getKey()), language))
+                .collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,30 @@
+package org.postbackbridge.bot;
+
+import java.util.Map;
+import org.postbackbridge.notify.Keyboard;
+import org.postbackbridge.notify.MessageKind;
+import org.postbackbridge.notify.Notifier;
+
+/** Answers go through the outbox like every message: same limits, same order, sent once. */
+@BotComponent
+class Replies {
+
+    private final Notifier notifier;
+
+    Replies(Notifier notifier) {
+        this.notifier = notifier;
+    }
+
+    void send(Conversation conversation, MessageKind kind, Map<String, ?> values) {
+        send(conversation, kind, values, null);
+    }
+
+    void send(Conversation conversation, MessageKind kind, Map<String, ?> values, Keyboard keyboard) {
+        notifier.toChat(conversation.chatId(), conversation.language(), kind, values, keyboard, conversation.dedupeKey());
+    }
+
+    /** A button's label in the user's language. */
+    String label(Conversation conversation, MessageKind kind) {
+        return notifier.text(kind, conversation.language(), Map.of());
+    }
+}

@@ -1,0 +1,70 @@
+package org.postbackbridge.bot;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.postbackbridge.notify.TelegramProperties;
+import org.postbackbridge.secrets.Secrets;
+import org.postbackbridge.web.ApiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+/**
+ * Webhook mode ({@code TELEGRAM_WEBHOOK_URL}): at start the service asks Telegram to POST updates to
+ * that URL with a secret token, and accepts an update only with that token. The token is derived
+ * from the bot token, so every instance of a fleet accepts the same one.
+ */
+@RestController
+@ConditionalOnExpression("!'${postback-bridge.telegram.token:}'.isBlank() and !'${postback-bridge.bot.webhook-url:}'.isBlank()")
+class WebhookController {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookController.class);
+    /** TelegramBots' objects carry Jackson 2 annotations, so they are read with its Jackson, not Spring's. */
+    private static final ObjectMapper TELEGRAM_JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private final UpdateRouter router;
+    private final TelegramClient telegram;
+    private final BotProperties properties;
+    private final String secret;
+
+    WebhookController(UpdateRouter router, TelegramClient telegram, BotProperties properties, TelegramProperties bot) {
+        this.router = router;
+        this.telegram = telegram;
+        this.properties = properties;
+        this.secret = Secrets.sha256Hex("postback-bridge webhook:" + bot.token());
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void register() throws TelegramApiException {
+        telegram.execute(SetWebhook.builder().url(properties.webhookUrl()).secretToken(secret)
+                .allowedUpdates(LongPolling.UPDATES).build());
+        log.info("Receiving Telegram updates by webhook at {}", properties.webhookUrl());
+    }
+
+    @PostMapping("/telegram/webhook")
+    void receive(@RequestHeader(name = "X-Telegram-Bot-Api-Secret-Token", required = false) String token,
+                 @RequestBody String body) {
+        if (token == null || !Secrets.constantTimeEquals(secret, token)) {
+            throw new ApiException(HttpStatus.UNAUTHORIZED, "invalid_webhook_secret",
+                    "X-Telegram-Bot-Api-Secret-Token is missing or wrong", null);
+        }
+        try {
+            router.consume(TELEGRAM_JSON.readValue(body, Update.class));
+        } catch (JsonProcessingException e) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_update", "not a Telegram update", null);
+        }
+    }
+}
