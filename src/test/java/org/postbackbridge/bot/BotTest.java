@@ -24,12 +24,14 @@ import org.postbackbridge.testsupport.IntegrationTest;
 import org.postbackbridge.testsupport.PostbackTestBase;
 import org.postbackbridge.users.BotUser;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The bot over long polling against a fake Telegram: what users and operators type, and what follows. */
 @IntegrationTest
+@DirtiesContext
 class BotTest extends PostbackTestBase {
 
     static final FakeBotApi telegram = new FakeBotApi();

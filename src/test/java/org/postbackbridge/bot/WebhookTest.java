@@ -12,11 +12,13 @@ import org.postbackbridge.testsupport.FakeBotApi;
 import org.postbackbridge.testsupport.Http;
 import org.postbackbridge.testsupport.IntegrationTest;
 import org.postbackbridge.testsupport.PostbackTestBase;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Webhook mode: Telegram is told where to post, and only posts with the secret token are believed. */
 @IntegrationTest
+@DirtiesContext
 class WebhookTest extends PostbackTestBase {
 
     static final FakeBotApi telegram = new FakeBotApi();

@@ -17,11 +17,13 @@ import org.postbackbridge.testsupport.IntegrationTest;
 import org.postbackbridge.testsupport.PostbackTestBase;
 import org.postbackbridge.testsupport.TestUsers;
 import org.postbackbridge.users.BotUser;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The outbox delivered through the real Bot API client to a fake Telegram that enforces the limits. */
 @IntegrationTest
+@DirtiesContext
 class TelegramDeliveryTest extends PostbackTestBase {
 
     static final FakeBotApi telegram = new FakeBotApi();

@@ -21,6 +21,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -34,6 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * second (and the service sends at that rate) so the run takes seconds, not minutes.
  */
 @SpringBootTest
+@DirtiesContext
 @ContextConfiguration(initializers = FreshDatabaseInitializer.class)
 @ActiveProfiles("test")
 class TelegramFaultsTest {

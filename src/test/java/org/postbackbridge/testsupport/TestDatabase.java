@@ -27,7 +27,7 @@ public final class TestDatabase {
 
     /** A DATABASE_URL for a database nobody else uses. */
     public static String freshUrl() {
-        return isPostgres() ? freshPostgres() : freshSqlite();
+        return isPostgres() ? freshPostgres() : freshSqliteUrl();
     }
 
     /**
@@ -55,7 +55,8 @@ public final class TestDatabase {
         };
     }
 
-    private static String freshSqlite() {
+    /** A new SQLite file, whatever the vendor under test. */
+    public static String freshSqliteUrl() {
         try {
             Path dir = Files.createTempDirectory("postback-bridge-test");
             return "jdbc:sqlite:" + dir.resolve("test.db");
