@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Issue 4 benchmark: durable postback throughput and latency with one instance on SQLite, one instance
+# on PostgreSQL and two instances sharing that PostgreSQL, side by side in one run. Closed loop: wrk with
+# CONNECTIONS connections in all (split evenly over the instances), deposit postbacks to linked players.
+# Prints medians of REPEATS runs per setting.
+#
+#   bench/fleet-bench.sh
+#   REPEATS=5 CONFIGS="pg1 pg2" bench/fleet-bench.sh
+#
+# PostgreSQL: FLEET_PG_HOST_PORT (default 127.0.0.1:5432) and FLEET_PG_USER (postgres) name a server where
+# the script may create databases.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+CONFIGS=${CONFIGS:-"sqlite1 pg1 pg2"}
+REPEATS=${REPEATS:-3}
+DURATION=${DURATION:-10}
+CONNECTIONS=${CONNECTIONS:-16}
+PLAYERS=${PLAYERS:-1000}
+PORT=${PORT:-3500}
+PG_HOST_PORT=${FLEET_PG_HOST_PORT:-127.0.0.1:5432}
+PG_USER=${FLEET_PG_USER:-postgres}
+
+command -v wrk >/dev/null || { echo "installing wrk (Debian package)"; apt-get install -y -qq wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }; }
+. bench/lib.sh
+
+work=$(mktemp -d)
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
+
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+to_ms() { awk '{ v = $1; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 } print v }'; }
+
+start_instance() {  # DATABASE_URL PORT LOG
+  DATABASE_URL="$1" PORT=$2 java -jar target/postback-bridge.jar >"$3" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$2/postback/health" >/dev/null && return 0; sleep 0.5; done
+  echo "instance on :$2 did not start"; tail -30 "$3"; exit 1
+}
+
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1), $(psql --version 2>/dev/null | head -1) server at $PG_HOST_PORT"
+echo "wrk, $CONNECTIONS connections in all, ${DURATION}s, $REPEATS repeats (medians)"
+printf '%-8s %10s %14s %10s %10s\n' config instances postbacks_rps p50 p99
+for config in $CONFIGS; do
+  run="f$(date +%s%N | tail -c 8)"
+  case $config in
+    sqlite1) instances=1; db_url="$work/$run.db"; jdbc="jdbc:sqlite:$db_url?busy_timeout=10000" ;;
+    pg1|pg2)
+      instances=${config#pg}
+      java -cp "$CP" bench/CrashCheck.java createdb "jdbc:postgresql://$PG_HOST_PORT/postgres?user=$PG_USER" "fleet_$run"
+      db_url="postgres://$PG_USER@$PG_HOST_PORT/fleet_$run"; jdbc="jdbc:postgresql://$PG_HOST_PORT/fleet_$run?user=$PG_USER" ;;
+    *) echo "unknown config $config"; exit 1 ;;
+  esac
+  pids=()
+  for i in $(seq 0 $((instances - 1))); do start_instance "$db_url" $((PORT + i)) "$work/$config-$i.log"; done
+  java -cp "$CP" bench/CrashCheck.java seed "$jdbc" "$PLAYERS" 2>/dev/null
+  java bench/LoadGen.java link "http://127.0.0.1:$PORT" "$PLAYERS" 2>/dev/null
+  rps=() p50=() p99=()
+  for r in $(seq 1 "$REPEATS"); do
+    for i in $(seq 0 $((instances - 1))); do
+      RUN_ID="$run$r-$i" PLAYERS=$PLAYERS wrk -t2 -c$((CONNECTIONS / instances)) -d"${DURATION}s" --latency \
+        -s bench/deposits.lua "http://127.0.0.1:$((PORT + i))" >"$work/wrk-$i" &
+    done
+    wait $(jobs -p | grep -v -F -x -f <(printf '%s\n' "${pids[@]}") || true) 2>/dev/null || true
+    if grep -q "Non-2xx" "$work"/wrk-*; then echo "$config: some postbacks were not answered 2xx"; cat "$work"/wrk-*; exit 1; fi
+    rps+=("$(awk '/Requests\/sec/ {s += $2} END {print s}' "$work"/wrk-*)")
+    p50+=("$(awk '$1 == "50%" {print $2}' "$work"/wrk-* | to_ms | sort -g | tail -1)")
+    p99+=("$(awk '$1 == "99%" {print $2}' "$work"/wrk-* | to_ms | sort -g | tail -1)")
+    rm -f "$work"/wrk-*
+  done
+  for pid in "${pids[@]}"; do kill "$pid"; wait "$pid" 2>/dev/null || true; done; pids=()
+  printf '%-8s %10s %14.0f %8.1fms %8.1fms\n' "$config" "$instances" "$(printf '%s\n' "${rps[@]}" | median)" \
+    "$(printf '%s\n' "${p50[@]}" | median)" "$(printf '%s\n' "${p99[@]}" | median)"
+  echo "         runs: ${rps[*]} rps"
+done
+echo "(two instances: rps summed over both, p50/p99 the worse of the two)"
