@@ -19,9 +19,7 @@ class AdminAuthInterceptor implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        String header = request.getHeader("Authorization");
-        String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
-        if (!adminToken.matches(token)) {
+        if (!adminToken.matches(AdminToken.bearer(request))) {
             throw new ApiException(HttpStatus.UNAUTHORIZED, "admin_token_required",
                     "send 'Authorization: Bearer <token>' with the admin token: the ADMIN_TOKEN variable, or, when it "
                             + "is not set, the token generated at first start and printed once in the service log",

@@ -1,5 +1,6 @@
 package org.postbackbridge.admin;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import org.postbackbridge.secrets.Secrets;
@@ -67,5 +68,11 @@ public class AdminToken {
             expectedHash = hash;
         }
         return hash;
+    }
+
+    /** The token of an {@code Authorization: Bearer <token>} header, or null. */
+    static String bearer(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
     }
 }

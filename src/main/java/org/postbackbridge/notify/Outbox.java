@@ -158,6 +158,15 @@ public class Outbox {
                 .update();
     }
 
+    Optional<Instant> oldestPendingCreatedAt() {
+        return jdbc.sql("SELECT MIN(created_at) FROM outbox WHERE status = 'pending'")
+                .query((rs, n) -> {
+                    long millis = rs.getLong(1);
+                    return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
+                })
+                .optional();
+    }
+
     public long countByStatus(String status) {
         return jdbc.sql("SELECT COUNT(*) FROM outbox WHERE status = ?").param(status).query(Long.class).single();
     }

@@ -1,6 +1,7 @@
 package org.postbackbridge.postback;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.http.HttpServletRequest;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -53,9 +54,10 @@ class PostbackController {
     private final PostbackParser parser;
     private final JsonMapper json;
     private final Clock clock;
+    private final PostbackMetrics metrics;
 
     PostbackController(PostbackHandler handler, PostbackProperties properties, AttributionProperties attribution,
-                       DatabaseHealth databaseHealth, JsonMapper json, Clock clock) {
+                       DatabaseHealth databaseHealth, JsonMapper json, Clock clock, PostbackMetrics metrics) {
         this.handler = handler;
         this.properties = properties;
         this.attribution = attribution;
@@ -63,6 +65,7 @@ class PostbackController {
         this.parser = new PostbackParser(properties.maxValueLength(), properties.maxParameters());
         this.json = json;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @GetMapping("/health")
@@ -77,11 +80,30 @@ class PostbackController {
     @RequestMapping(path = "/{network}", method = {RequestMethod.GET, RequestMethod.POST})
     ResponseEntity<?> receive(@PathVariable String network, HttpServletRequest request,
                               @RequestHeader(name = "X-Signature", required = false) String signatureHeader) {
+        Timer.Sample sample = metrics.start();
         NetworkProfile profile = properties.networks().get(network);
         if (profile == null) {
+            metrics.record(sample, PostbackMetrics.NONE, PostbackMetrics.NONE, PostbackStatus.REJECTED.value());
             return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiError.of("unknown_network",
                     "no network '" + network + "' is configured; known: " + properties.networks().keySet(), null));
         }
+        ResponseEntity<?> answer;
+        try {
+            answer = receive(network, profile, request, signatureHeader);
+        } catch (RuntimeException e) {
+            metrics.record(sample, network, PostbackMetrics.NONE, e instanceof ApiException ? PostbackStatus.REJECTED.value() : "error");
+            throw e;
+        }
+        if (answer.getBody() instanceof PostbackResponse response) {
+            metrics.record(sample, network, response.event().type(), response.status());
+        } else {
+            metrics.record(sample, network, PostbackMetrics.NONE, PostbackStatus.REJECTED.value());
+        }
+        return answer;
+    }
+
+    private ResponseEntity<?> receive(String network, NetworkProfile profile, HttpServletRequest request,
+                                      String signatureHeader) {
         String source = request.getRemoteAddr();
         Map<String, List<String>> params;
         try {
