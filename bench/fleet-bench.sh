@@ -29,8 +29,6 @@ pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 
-median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-to_ms() { awk '{ v = $1; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 } print v }'; }
 
 start_instance() {  # DATABASE_URL PORT LOG
   DATABASE_URL="$1" PORT=$2 java -jar target/postback-bridge.jar >"$3" 2>&1 &
@@ -58,11 +56,13 @@ for config in $CONFIGS; do
   java bench/LoadGen.java link "http://127.0.0.1:$PORT" "$PLAYERS" 2>/dev/null
   rps=() p50=() p99=()
   for r in $(seq 1 "$REPEATS"); do
+    wrk_pids=()
     for i in $(seq 0 $((instances - 1))); do
       RUN_ID="$run$r-$i" PLAYERS=$PLAYERS wrk -t2 -c$((CONNECTIONS / instances)) -d"${DURATION}s" --latency \
         -s bench/deposits.lua "http://127.0.0.1:$((PORT + i))" >"$work/wrk-$i" &
+      wrk_pids+=($!)
     done
-    wait $(jobs -p | grep -v -F -x -f <(printf '%s\n' "${pids[@]}") || true) 2>/dev/null || true
+    wait "${wrk_pids[@]}"
     if grep -q "Non-2xx" "$work"/wrk-*; then echo "$config: some postbacks were not answered 2xx"; cat "$work"/wrk-*; exit 1; fi
     rps+=("$(awk '/Requests\/sec/ {s += $2} END {print s}' "$work"/wrk-*)")
     p50+=("$(awk '$1 == "50%" {print $2}' "$work"/wrk-* | to_ms | sort -g | tail -1)")

@@ -58,19 +58,17 @@ public class Claims {
             return new Outcome(own.get().equals(playerId) ? Result.ALREADY_YOURS : Result.ALREADY_LINKED, own.get());
         }
         long claim = log.add(telegramId, network, playerId);
+        if (registrations.seen(network, playerId)
+                && attribution.linkAndApplyStored(network, playerId, telegramId, LinkMethod.CLAIM)) {
+            log.finish(claim, ClaimLog.LINKED);
+            return new Outcome(Result.LINKED, playerId);
+        }
+        // Not linked now: someone has the player (maybe since a moment ago, when a concurrent claim won
+        // and applied the registration), or its registration has not arrived and the claim waits for it.
         if (links.telegramIdOf(network, playerId).isPresent()) {
             log.finish(claim, ClaimLog.REFUSED);
             return new Outcome(Result.TAKEN, playerId);
         }
-        if (!registrations.seen(network, playerId)) {
-            return new Outcome(Result.WAITING, playerId);
-        }
-        if (attribution.linkAndApplyStored(network, playerId, telegramId, LinkMethod.CLAIM)) {
-            log.finish(claim, ClaimLog.LINKED);
-            return new Outcome(Result.LINKED, playerId);
-        }
-        // Someone else linked the player (or this user got another one) a moment ago.
-        log.finish(claim, ClaimLog.REFUSED);
-        return new Outcome(Result.TAKEN, playerId);
+        return new Outcome(Result.WAITING, playerId);
     }
 }

@@ -98,12 +98,6 @@ class OutboxDispatcher implements SmartLifecycle {
         return running;
     }
 
-    /** Stop before the database closes, start after it opened. */
-    @Override
-    public int getPhase() {
-        return SmartLifecycle.DEFAULT_PHASE - 1024;
-    }
-
     private void run() {
         sender.warmUp();
         boolean wasLeader = false;
