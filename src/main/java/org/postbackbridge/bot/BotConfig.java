@@ -4,7 +4,6 @@ import org.postbackbridge.notify.TelegramProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /** How updates arrive: long polling unless {@code TELEGRAM_WEBHOOK_URL} is set. */
 @Configuration(proxyBeanMethods = false)
@@ -13,7 +12,7 @@ class BotConfig {
 
     @Bean
     @ConditionalOnExpression("'${postback-bridge.bot.webhook-url:}'.isBlank()")
-    LongPolling longPolling(TelegramProperties telegram, TelegramClient client, UpdateRouter router) {
-        return new LongPolling(telegram, client, router);
+    LongPolling longPolling(TelegramProperties telegram, UpdateRouter router) {
+        return new LongPolling(telegram, router);
     }
 }

@@ -30,8 +30,24 @@ public final class CopyDatabaseCommand {
             new DatabaseCopy(System.out).copy(DatabaseUrl.parse(from), DatabaseUrl.parse(to));
             return 0;
         } catch (Exception e) {
-            System.err.println("Not copied: " + e.getMessage());
+            System.err.println("Not copied: " + withoutPasswords(String.valueOf(e.getMessage()), from, to));
             return 1;
         }
+    }
+
+    /** Drivers and Flyway may quote a URL in their errors; its password must not reach the terminal. */
+    private static String withoutPasswords(String message, String... urls) {
+        String masked = message.replaceAll("password=[^&\\s)]*", "password=***");
+        for (String url : urls) {
+            try {
+                String password = DatabaseUrl.parse(url).password();
+                if (password != null && !password.isEmpty()) {
+                    masked = masked.replace(password, "***");
+                }
+            } catch (IllegalArgumentException unparseable) {
+                // Nothing parsed, so nothing of it was used in a connection either.
+            }
+        }
+        return masked;
     }
 }

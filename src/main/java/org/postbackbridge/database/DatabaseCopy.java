@@ -1,6 +1,7 @@
 package org.postbackbridge.database;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -32,6 +33,10 @@ public final class DatabaseCopy {
     }
 
     public void copy(DatabaseUrl from, DatabaseUrl to) throws SQLException {
+        if (from.vendor() == DatabaseUrl.Vendor.SQLITE && (from.sqliteFile() == null || !Files.exists(from.sqliteFile()))) {
+            // SQLite would create an empty file, and the "copy" would quietly copy nothing.
+            throw new IllegalArgumentException("There is no SQLite database at " + from.sqliteFile());
+        }
         migrate(from);
         migrate(to);
         try (Connection source = connect(from); Connection target = connect(to)) {

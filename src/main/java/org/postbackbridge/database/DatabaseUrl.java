@@ -22,7 +22,13 @@ public record DatabaseUrl(Vendor vendor, String jdbcUrl, String username, String
             return sqlite(DEFAULT_SQLITE_FILE);
         }
         if (url.startsWith("postgres://") || url.startsWith("postgresql://")) {
-            return fromPostgresUri(URI.create(url));
+            try {
+                return fromPostgresUri(URI.create(url));
+            } catch (IllegalArgumentException e) {
+                // URI's own message repeats the whole URL, password included.
+                throw new IllegalArgumentException("DATABASE_URL is not a valid postgres:// URL; "
+                        + "characters such as spaces, '@' or '/' in the password must be percent-encoded");
+            }
         }
         if (url.startsWith("jdbc:postgresql:")) {
             return new DatabaseUrl(Vendor.POSTGRESQL, url, null, null);

@@ -65,24 +65,57 @@ class DatabaseCopyTest {
             second.bean(UserRepository.class).saveProfile(2, "b", "B", "en", null, ClickTokens.newToken());
         }
         List<List<String>> before = rows(target, "users");
-        ByteArrayOutputStream errors = new ByteArrayOutputStream();
-        PrintStream originalErr = System.err;
-        System.setErr(new PrintStream(errors, true, StandardCharsets.UTF_8));
-        int status;
-        try {
-            status = CopyDatabaseCommand.run(new String[] {"copy-database", "--from", source, "--to", target});
-        } finally {
-            System.setErr(originalErr);
-        }
+        String errors = stderrOf(() -> assertThat(CopyDatabaseCommand.run(
+                new String[] {"copy-database", "--from", source, "--to", target})).isEqualTo(1));
 
-        assertThat(status).isEqualTo(1);
-        assertThat(errors.toString(StandardCharsets.UTF_8)).contains("already has rows in users");
+        assertThat(errors).contains("already has rows in users");
         assertThat(rows(target, "users")).isEqualTo(before);
     }
 
     @Test
     void wrongArgumentsAreAUsageError() {
         assertThat(CopyDatabaseCommand.run(new String[] {"copy-database", "--from", "a.db"})).isEqualTo(2);
+    }
+
+    @Test
+    void aMissingSqliteSourceIsRefusedWithoutCreatingIt() throws Exception {
+        java.nio.file.Path missing = java.nio.file.Files.createTempDirectory("copy").resolve("typo.db");
+
+        String errors = stderrOf(() -> assertThat(CopyDatabaseCommand.run(
+                new String[] {"copy-database", "--from", missing.toString(), "--to", TestDatabase.freshUrl()})).isEqualTo(1));
+
+        assertThat(errors).contains("There is no SQLite database at " + missing);
+        assertThat(missing).doesNotExist();
+    }
+
+    @Test
+    void passwordsInUrlsAreNeverPrinted() throws Exception {
+        String source = TestDatabase.freshSqliteUrl();
+        try (ServiceInstance ignored = ServiceInstance.start(source, Map.of())) {
+            // creates the source
+        }
+        String printed = stderrOf(() -> {
+            for (String target : List.of("postgres://bridge:s3cret-uri@127.0.0.1:1/bridge",
+                    "jdbc:postgresql://127.0.0.1:1/bridge?user=bridge&password=s3cret-jdbc",
+                    "postgres://bridge:s3cret with space@127.0.0.1:1/bridge")) {
+                assertThat(CopyDatabaseCommand.run(new String[] {"copy-database", "--from", source, "--to", target}))
+                        .as(target).isEqualTo(1);
+            }
+        });
+
+        assertThat(printed).contains("Not copied").doesNotContain("s3cret");
+    }
+
+    private static String stderrOf(Runnable action) {
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        PrintStream originalErr = System.err;
+        System.setErr(new PrintStream(errors, true, StandardCharsets.UTF_8));
+        try {
+            action.run();
+        } finally {
+            System.setErr(originalErr);
+        }
+        return errors.toString(StandardCharsets.UTF_8);
     }
 
     /** Users, linked players, processed, unmatched and rejected postbacks, events, messages, a claim, settings. */

@@ -1,0 +1,31 @@
+package org.postbackbridge.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class DatabaseUrlTest {
+
+    @Test
+    void theFormsOperatorsAreHandedAreUnderstood() {
+        DatabaseUrl hosted = DatabaseUrl.parse("postgres://bridge:p%40ss@db.example.com/bridge?sslmode=require");
+        assertThat(hosted.vendor()).isEqualTo(DatabaseUrl.Vendor.POSTGRESQL);
+        assertThat(hosted.jdbcUrl()).isEqualTo("jdbc:postgresql://db.example.com:5432/bridge?sslmode=require");
+        assertThat(hosted.username()).isEqualTo("bridge");
+        assertThat(hosted.password()).isEqualTo("p@ss");
+        assertThat(hosted.toString()).doesNotContain("p@ss");
+
+        assertThat(DatabaseUrl.parse("").sqliteFile()).hasToString(DatabaseUrl.DEFAULT_SQLITE_FILE);
+        assertThat(DatabaseUrl.parse("data/x.db").jdbcUrl()).isEqualTo("jdbc:sqlite:data/x.db");
+        assertThat(DatabaseUrl.parse("jdbc:postgresql://h/db?password=secret").toString()).doesNotContain("secret");
+    }
+
+    @Test
+    void aMalformedUrlIsRefusedWithoutRepeatingItsPassword() {
+        assertThatThrownBy(() -> DatabaseUrl.parse("postgres://bridge:s3cret with space@127.0.0.1/bridge"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("percent-encoded")
+                .hasMessageNotContaining("s3cret");
+    }
+}
