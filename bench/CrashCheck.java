@@ -17,6 +17,7 @@ import java.util.Set;
  * seed JDBC_URL PLAYERS            adds the bot users whose click tokens the driver uses
  * verify JDBC_URL ACKED_FILE RUN   checks every acknowledged postback is stored once with its effects
  * pending JDBC_URL                 prints how many messages are still pending in the outbox
+ * telegram JDBC_URL RECORDS_FILE   compares the messages marked sent with what FakeTelegram received
  * createdb JDBC_URL NAME           creates an empty PostgreSQL database on that server
  */
 public class CrashCheck {
@@ -27,6 +28,7 @@ public class CrashCheck {
                 case "seed" -> seed(db, Integer.parseInt(args[2]));
                 case "verify" -> System.exit(verify(db, Files.readAllLines(Path.of(args[2])), args[3]) ? 0 : 1);
                 case "pending" -> System.out.println(count(db, "SELECT COUNT(*) FROM outbox WHERE status = 'pending'"));
+                case "telegram" -> telegram(db, Files.readAllLines(Path.of(args[2])));
                 case "createdb" -> db.createStatement().execute("CREATE DATABASE " + args[2]);
                 default -> throw new IllegalArgumentException(args[0]);
             }
@@ -82,6 +84,32 @@ public class CrashCheck {
                 acked.size(), stored.size(), lost, withoutEffects, duplicatedEvents, duplicatedMessages,
                 stored.size() - (acked.size() - lost));
         return lost == 0 && withoutEffects == 0 && duplicatedEvents == 0 && duplicatedMessages == 0;
+    }
+
+    /**
+     * Each (chat, text) sent n times by the outbox should have reached Telegram n times. More is the
+     * at-least-once window (a crash between Telegram's answer and our write); fewer would be a loss.
+     */
+    static void telegram(Connection db, List<String> records) throws Exception {
+        Map<String, Integer> expected = new HashMap<>();
+        try (Statement s = db.createStatement();
+             ResultSet rs = s.executeQuery("SELECT chat_id, text FROM outbox WHERE status = 'sent'")) {
+            while (rs.next()) {
+                expected.merge(rs.getLong(1) + "\t" + rs.getString(2).replace("\n", "\\n"), 1, Integer::sum);
+            }
+        }
+        Map<String, Integer> received = new HashMap<>();
+        records.forEach(line -> received.merge(line, 1, Integer::sum));
+        long twice = 0;
+        long never = 0;
+        for (Map.Entry<String, Integer> message : expected.entrySet()) {
+            int got = received.getOrDefault(message.getKey(), 0);
+            twice += Math.max(0, got - message.getValue());
+            never += Math.max(0, message.getValue() - got);
+        }
+        long unknown = received.keySet().stream().filter(key -> !expected.containsKey(key)).count();
+        System.out.printf("telegram: sent=%d received=%d delivered_twice=%d never_delivered=%d received_not_sent=%d%n",
+                expected.values().stream().mapToInt(Integer::intValue).sum(), records.size(), twice, never, unknown);
     }
 
     static Map<String, Integer> countBy(Connection db, String sql) throws Exception {

@@ -2,7 +2,10 @@
 # Issue 6, "crash and restart": drives deposit postbacks at RATE/s (unique transaction IDs), kills the
 # service with SIGKILL mid-load, restarts it on the same database, and checks that every postback that got
 # a 2xx is stored once with its effects (event + message) applied exactly once, and that the messages
-# pending at the crash go out after the restart. Repeats ROUNDS times per database vendor.
+# pending at the crash go out after the restart — to a fake Bot API (bench/FakeTelegram.java) that writes
+# down every message it gets, so messages delivered twice (the crash window) or never are counted.
+# Telegram's rate limits are lifted for the run (TELEGRAM_MESSAGES_PER_SECOND, per-chat interval 0), or
+# draining 20,000 messages would take 11 minutes. Repeats ROUNDS times per database vendor.
 #
 #   bench/crash-recovery.sh                      # 5 rounds on SQLite and (if reachable) PostgreSQL
 #   ROUNDS=2 VENDORS=sqlite bench/crash-recovery.sh
@@ -17,6 +20,7 @@ RATE=${RATE:-1000}
 DURATION=${DURATION:-20}
 PLAYERS=${PLAYERS:-200}
 PORT=${PORT:-3200}
+FAKE_PORT=${FAKE_PORT:-3201}
 VENDORS=${VENDORS:-"sqlite postgresql"}
 PG_HOST_PORT=${CRASH_PG_HOST_PORT:-127.0.0.1:5432}
 PG_USER=${CRASH_PG_USER:-postgres}
@@ -26,8 +30,10 @@ PG_USER=${CRASH_PG_USER:-postgres}
 work=$(mktemp -d)
 service_pid=""
 driver_pid=""
+fake_pid=""
 cleanup() {
   [ -n "$service_pid" ] && kill -9 "$service_pid" 2>/dev/null || true
+  [ -n "$fake_pid" ] && kill "$fake_pid" 2>/dev/null || true
   [ -n "$driver_pid" ] && kill "$driver_pid" 2>/dev/null || true
   rm -rf "$work"
 }
@@ -36,7 +42,9 @@ trap cleanup EXIT
 check() { java -cp "$CP" bench/CrashCheck.java "$@"; }
 
 start_service() {  # DATABASE_URL
-  DATABASE_URL="$1" PORT=$PORT TELEGRAM_TOKEN= java -jar target/postback-bridge.jar >>"$work/service.log" 2>&1 &
+  DATABASE_URL="$1" PORT=$PORT TELEGRAM_TOKEN=123456:CRASH TELEGRAM_API_URL="http://127.0.0.1:$FAKE_PORT" \
+    TELEGRAM_MESSAGES_PER_SECOND=1000 TELEGRAM_PER_CHAT_INTERVAL=0s \
+    java -jar target/postback-bridge.jar >>"$work/service.log" 2>&1 &
   service_pid=$!
   for _ in $(seq 1 120); do
     curl -sf "http://127.0.0.1:$PORT/postback/health" >/dev/null && return 0
@@ -46,7 +54,7 @@ start_service() {  # DATABASE_URL
 }
 
 await_no_pending() {  # JDBC_URL
-  for _ in $(seq 1 60); do
+  for _ in $(seq 1 300); do
     [ "$(check pending "$1")" = "0" ] && return 0
     sleep 1
   done
@@ -73,6 +81,9 @@ for vendor in $VENDORS; do
       db_url="postgres://$PG_USER@$PG_HOST_PORT/$name"
       jdbc="jdbc:postgresql://$PG_HOST_PORT/$name?user=$PG_USER"
     fi
+    java -cp "$CP" bench/FakeTelegram.java "$FAKE_PORT" "$work/$run.telegram" >"$work/$run.fake" 2>&1 &
+    fake_pid=$!
+    for _ in $(seq 1 100); do grep -q "ready" "$work/$run.fake" 2>/dev/null && break; sleep 0.1; done
     start_service "$db_url"
     check seed "$jdbc" "$PLAYERS"
     java bench/LoadGen.java link "http://127.0.0.1:$PORT" "$PLAYERS"
@@ -90,10 +101,13 @@ for vendor in $VENDORS; do
     driver_pid=""
     if await_no_pending "$jdbc"; then pending=0; else pending=$(check pending "$jdbc"); fi
     result=$(check verify "$jdbc" "$work/$run.acked" "$run") && ok=yes || ok=no
+    telegram=$(check telegram "$jdbc" "$work/$run.telegram")
+    grep -q "never_delivered=0 received_not_sent=0" <<<"$telegram" || ok=no
     grep "not acknowledged" "$work/$run.driver" | head -3 || true
-    echo "$vendor round $round: $(tail -1 "$work/$run.driver" | sed 's/^driver summary: //') | $result | pending_after_restart=$pending | down_for=${restarted}s | ok=$ok"
+    echo "$vendor round $round: $(tail -1 "$work/$run.driver" | sed 's/^driver summary: //') | $result | $telegram | pending_after_restart=$pending | down_for=${restarted}s | ok=$ok"
     [ "$ok" = yes ] && [ "$pending" = 0 ] || failures=$((failures + 1))
     kill "$service_pid"; wait "$service_pid" 2>/dev/null || true; service_pid=""
+    kill "$fake_pid"; wait "$fake_pid" 2>/dev/null || true; fake_pid=""
   done
 done
 echo "rounds failed: $failures"
