@@ -13,9 +13,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A Bot API that takes every message and writes it down, one line per delivery ("chat TAB text", line
- * breaks as \n), so the crash test can count what reached "Telegram" once, twice or never. It outlives
- * the service it serves.
+ * A Bot API that takes every message and writes it down, one line per delivery ("epoch-ms TAB chat TAB
+ * text", line breaks as \n), so the crash test can count what reached "Telegram" once, twice or never,
+ * and when. It outlives the service it serves.
  *
  * java -cp CLASSPATH bench/FakeTelegram.java PORT RECORDS_FILE
  */
@@ -54,7 +54,7 @@ public class FakeTelegram {
 
     static synchronized String delivered(JsonNode message) {
         long chat = message.path("chat_id").asLong();
-        records.println(chat + "\t" + message.path("text").asString().replace("\n", "\\n"));
+        records.println(System.currentTimeMillis() + "\t" + chat + "\t" + message.path("text").asString().replace("\n", "\\n"));
         return "{\"ok\":true,\"result\":{\"message_id\":" + ids.incrementAndGet() + ",\"date\":"
                 + System.currentTimeMillis() / 1000 + ",\"chat\":{\"id\":" + chat + ",\"type\":\"private\"},\"text\":\"ok\"}}";
     }
