@@ -13,6 +13,7 @@ import org.postbackbridge.events.LoggedEvent;
 import org.postbackbridge.events.Money;
 import org.postbackbridge.notify.MessageKind;
 import org.postbackbridge.notify.MoneyFormat;
+import org.postbackbridge.notify.TelegramErrors;
 import org.postbackbridge.users.BotUser;
 import org.postbackbridge.users.UserRepository;
 import org.slf4j.Logger;
@@ -83,7 +84,7 @@ class AccountCommands {
                     .build()).getInviteLink();
             replies.send(conversation, MessageKind.SIGNALS_INVITE, Map.of("link", link));
         } catch (TelegramApiException e) {
-            log.warn("Cannot create an invite link to {}: {}", properties.premiumChannelId(), e.getMessage());
+            log.warn("Cannot create an invite link to {}: {}", properties.premiumChannelId(), TelegramErrors.describe(e));
             replies.send(conversation, MessageKind.SIGNALS_TEXT, Map.of());
         }
     }

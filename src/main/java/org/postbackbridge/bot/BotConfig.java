@@ -1,5 +1,6 @@
 package org.postbackbridge.bot;
 
+import org.postbackbridge.notify.ConditionalOnTelegramToken;
 import org.postbackbridge.notify.TelegramProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
@@ -7,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** How updates arrive: long polling unless {@code TELEGRAM_WEBHOOK_URL} is set. */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnExpression("!'${postback-bridge.telegram.token:}'.isBlank()")
+@ConditionalOnTelegramToken
 class BotConfig {
 
     @Bean

@@ -2,6 +2,7 @@ package org.postbackbridge.bot;
 
 import java.time.Duration;
 import java.util.List;
+import org.postbackbridge.notify.TelegramErrors;
 import org.postbackbridge.notify.TelegramProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +49,7 @@ class LongPolling implements SmartLifecycle {
                 log.info("Receiving Telegram updates by long polling");
                 return;
             } catch (TelegramApiException e) {
-                log.warn("Cannot start long polling ({}); trying again in {} s", e.getMessage(), wait.toSeconds());
+                log.warn("Cannot start long polling ({}); trying again in {} s", TelegramErrors.describe(e), wait.toSeconds());
                 unregisterQuietly();
             }
             try {

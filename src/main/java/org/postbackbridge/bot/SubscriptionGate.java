@@ -6,13 +6,13 @@ import java.util.Map;
 import java.util.Set;
 import org.postbackbridge.notify.MessageKind;
 import org.postbackbridge.notify.Notifier;
+import org.postbackbridge.notify.TelegramErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.groupadministration.GetChatMember;
 import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMember;
 import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMemberRestricted;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
-import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
@@ -49,8 +49,7 @@ class SubscriptionGate {
             return SUBSCRIBED.contains(member.getStatus())
                     || member instanceof ChatMemberRestricted restricted && Boolean.TRUE.equals(restricted.getIsMember());
         } catch (TelegramApiException e) {
-            String error = e instanceof TelegramApiRequestException request && request.getApiResponse() != null
-                    ? request.getApiResponse() : e.getMessage();
+            String error = TelegramErrors.describe(e);
             log.warn("Cannot check membership of {} ({}); letting the user through", properties.requiredChannelId(), error);
             notifier.toOperators(MessageKind.OPERATOR_GATE_BROKEN,
                     Map.of("channel", properties.requiredChannelId(), "error", error),

@@ -38,7 +38,7 @@ class BotApiSender implements MessageSender {
             log.info("Telegram bot @{} is ready to send", bot.getUserName());
         } catch (TelegramApiException e) {
             log.warn("Telegram did not answer getMe ({}); messages wait in the outbox until it does",
-                    e instanceof TelegramApiRequestException request ? request.getApiResponse() : describe(e));
+                    TelegramErrors.describe(e));
         }
     }
 
@@ -55,13 +55,13 @@ class BotApiSender implements MessageSender {
         } catch (TelegramApiRequestException e) {
             return classify(e);
         } catch (TelegramApiException e) {
-            return new SendResult.Failed(null, describe(e));
+            return new SendResult.Failed(null, TelegramErrors.describe(e));
         }
     }
 
     private static SendResult classify(TelegramApiRequestException e) {
         Integer code = e.getErrorCode();
-        String description = e.getApiResponse() == null ? describe(e) : code + " " + e.getApiResponse();
+        String description = TelegramErrors.describe(e);
         ResponseParameters parameters = e.getParameters();
         if (code == null || code == 0) {
             return new SendResult.Failed(null, description);
@@ -84,12 +84,6 @@ class BotApiSender implements MessageSender {
             return new SendResult.Failed(code, description);
         }
         return new SendResult.Rejected(code, description);
-    }
-
-    /** The exception's own words and its cause's (a timeout, a refused connection); never the URL. */
-    private static String describe(TelegramApiException e) {
-        Throwable cause = e.getCause();
-        return cause == null ? e.getMessage() : e.getMessage() + ": " + cause;
     }
 
     private InlineKeyboardMarkup keyboard(String buttons) {

@@ -1,5 +1,7 @@
 package org.postbackbridge.notify;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -78,11 +80,7 @@ public class Outbox {
     public Optional<Instant> lastEnqueued(long chatId, String kind) {
         return jdbc.sql("SELECT MAX(created_at) FROM outbox WHERE chat_id = ? AND kind = ?")
                 .param(chatId).param(kind)
-                .query((rs, n) -> {
-                    long millis = rs.getLong(1);
-                    return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
-                })
-                .optional();
+                .query(Outbox::instantOrNull).optional();
     }
 
     /**
@@ -160,11 +158,13 @@ public class Outbox {
 
     Optional<Instant> oldestPendingCreatedAt() {
         return jdbc.sql("SELECT MIN(created_at) FROM outbox WHERE status = 'pending'")
-                .query((rs, n) -> {
-                    long millis = rs.getLong(1);
-                    return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
-                })
-                .optional();
+                .query(Outbox::instantOrNull).optional();
+    }
+
+    /** An aggregate over no rows is NULL: no instant. */
+    private static Instant instantOrNull(ResultSet rs, int row) throws SQLException {
+        long millis = rs.getLong(1);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
     }
 
     public long countByStatus(String status) {

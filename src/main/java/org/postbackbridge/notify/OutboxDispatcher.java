@@ -26,8 +26,8 @@ import org.springframework.core.retry.RetryTemplate;
  * messages in order. The result of every send is written before that chat's next message is picked.
  *
  * <p>A message is sent again only when Telegram did not take it (429, 5xx, no connection) or when
- * we cannot know (a timeout, or a crash between Telegram's answer and our write): that is the one
- * at-least-once window, documented in the README.
+ * we cannot know (a timeout, or a crash between Telegram's answer and our write): the two
+ * at-least-once windows documented in the README.
  */
 class OutboxDispatcher implements SmartLifecycle {
 

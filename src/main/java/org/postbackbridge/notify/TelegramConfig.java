@@ -7,7 +7,6 @@ import okhttp3.OkHttpClient;
 import org.postbackbridge.users.UserRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
@@ -24,7 +23,7 @@ class TelegramConfig {
     private static final Logger log = LoggerFactory.getLogger(TelegramConfig.class);
 
     @Bean
-    @ConditionalOnExpression("!'${postback-bridge.telegram.token:}'.isBlank()")
+    @ConditionalOnTelegramToken
     TelegramClient telegramClient(TelegramProperties telegram, DeliveryProperties delivery) {
         log.info("Telegram Bot API at {}", telegram.apiUrl());
         OkHttpClient http = new OkHttpClient.Builder().callTimeout(delivery.requestTimeout()).build();
