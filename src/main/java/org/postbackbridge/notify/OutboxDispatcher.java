@@ -52,7 +52,8 @@ class OutboxDispatcher implements SmartLifecycle {
             .delay(Duration.ofMillis(200)).multiplier(2).maxDelay(Duration.ofSeconds(5)).timeout(Duration.ofMinutes(1))
             .maxRetries(Long.MAX_VALUE).build());
     private final Set<Long> chatsInFlight = ConcurrentHashMap.newKeySet();
-    private final ExecutorService sends = Executors.newVirtualThreadPerTaskExecutor();
+    /** Made on each start: a lifecycle may be stopped and started again (Spring's test context pausing does). */
+    private volatile ExecutorService sends;
     private volatile Instant pausedUntil = Instant.EPOCH;
     private volatile boolean running;
     private Thread loop;
@@ -76,6 +77,7 @@ class OutboxDispatcher implements SmartLifecycle {
 
     @Override
     public void start() {
+        sends = Executors.newVirtualThreadPerTaskExecutor();
         running = true;
         loop = Thread.ofPlatform().name("outbox-dispatcher").daemon().start(this::run);
     }

@@ -17,6 +17,21 @@ class DeliveryAfterRestartTest {
 
     static final long CHAT = 424242;
 
+    /** Spring stops and starts a lifecycle again, e.g. when the test context cache pauses a context. */
+    @Test
+    void aStoppedDispatcherStartedAgainDelivers() {
+        try (ServiceInstance service = ServiceInstance.start(TestDatabase.freshUrl(), java.util.Map.of())) {
+            OutboxDispatcher dispatcher = service.bean(OutboxDispatcher.class);
+            dispatcher.stop();
+            dispatcher.start();
+            Outbox outbox = service.bean(Outbox.class);
+            outbox.enqueue(CHAT, "test", "after a restart", null, "lifecycle-restart");
+
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                    assertThat(outbox.forChat(CHAT)).extracting(OutboxMessage::status).containsExactly(Outbox.DRY_RUN));
+        }
+    }
+
     @Test
     void pendingMessagesGoOutAfterARestart() {
         String database = TestDatabase.freshUrl();
