@@ -1,8 +1,6 @@
 package org.postbackbridge.bot;
 
-import java.time.Duration;
 import java.util.List;
-import org.postbackbridge.notify.TelegramErrors;
 import org.postbackbridge.notify.TelegramProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,13 +18,12 @@ class LongPolling implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LongPolling.class);
     static final List<String> UPDATES = List.of("message", "callback_query", "my_chat_member");
-    private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
-    private static final Duration MAX_RETRY = Duration.ofMinutes(1);
 
     private final TelegramProperties telegram;
     private final UpdateRouter router;
-    private final TelegramBotsLongPollingApplication application = new TelegramBotsLongPollingApplication();
-    private Thread starter;
+    /** Made on each start: a closed application cannot be started again, and a lifecycle may restart. */
+    private volatile TelegramBotsLongPollingApplication application;
+    private TelegramRegistration registration;
     private volatile boolean running;
 
     LongPolling(TelegramProperties telegram, UpdateRouter router) {
@@ -36,29 +33,12 @@ class LongPolling implements SmartLifecycle {
 
     @Override
     public void start() {
+        application = new TelegramBotsLongPollingApplication();
+        // Registering also removes a webhook left from an earlier setup, which would make getUpdates fail.
+        registration = new TelegramRegistration("long polling", () -> application.registerBot(telegram.token(),
+                telegram::telegramUrl, new DefaultGetUpdatesGenerator(UPDATES), router), this::unregisterQuietly);
         running = true;
-        starter = Thread.ofVirtual().name("telegram-long-polling-start").start(this::registerUntilTelegramAnswers);
-    }
-
-    private void registerUntilTelegramAnswers() {
-        Duration wait = FIRST_RETRY;
-        while (!Thread.currentThread().isInterrupted()) {
-            try {
-                // Also removes a webhook left from an earlier setup, which would make getUpdates fail.
-                application.registerBot(telegram.token(), telegram::telegramUrl, new DefaultGetUpdatesGenerator(UPDATES), router);
-                log.info("Receiving Telegram updates by long polling");
-                return;
-            } catch (TelegramApiException e) {
-                log.warn("Cannot start long polling ({}); trying again in {} s", TelegramErrors.describe(e), wait.toSeconds());
-                unregisterQuietly();
-            }
-            try {
-                Thread.sleep(wait);
-            } catch (InterruptedException e) {
-                return;
-            }
-            wait = wait.multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY : wait.multipliedBy(2);
-        }
+        registration.start();
     }
 
     /** A failed start leaves the session registered; it must go before the next try. */
@@ -73,7 +53,7 @@ class LongPolling implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        starter.interrupt();
+        registration.stop();
         try {
             application.close();
         } catch (Exception e) {

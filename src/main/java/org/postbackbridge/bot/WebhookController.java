@@ -6,8 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.postbackbridge.notify.TelegramProperties;
 import org.postbackbridge.secrets.Secrets;
 import org.postbackbridge.web.ApiException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import jakarta.annotation.PreDestroy;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -18,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import org.telegram.telegrambots.meta.api.objects.Update;
-import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
@@ -30,7 +28,6 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 @ConditionalOnExpression("!'${postback-bridge.telegram.token:}'.isBlank() and !'${postback-bridge.bot.webhook-url:}'.isBlank()")
 class WebhookController {
 
-    private static final Logger log = LoggerFactory.getLogger(WebhookController.class);
     /** TelegramBots' objects carry Jackson 2 annotations, so they are read with its Jackson, not Spring's. */
     private static final ObjectMapper TELEGRAM_JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -39,19 +36,28 @@ class WebhookController {
     private final TelegramClient telegram;
     private final BotProperties properties;
     private final String secret;
+    private final TelegramRegistration registration;
 
     WebhookController(UpdateRouter router, TelegramClient telegram, BotProperties properties, TelegramProperties bot) {
         this.router = router;
         this.telegram = telegram;
         this.properties = properties;
         this.secret = Secrets.sha256Hex("postback-bridge webhook:" + bot.token());
+        this.registration = new TelegramRegistration("webhook at " + properties.webhookUrl(),
+                () -> telegram.execute(SetWebhook.builder().url(properties.webhookUrl()).secretToken(secret)
+                        .allowedUpdates(LongPolling.UPDATES).build()),
+                () -> { });
     }
 
+    /** Once the service listens: Telegram posts updates as soon as the webhook is set. */
     @EventListener(ApplicationReadyEvent.class)
-    void register() throws TelegramApiException {
-        telegram.execute(SetWebhook.builder().url(properties.webhookUrl()).secretToken(secret)
-                .allowedUpdates(LongPolling.UPDATES).build());
-        log.info("Receiving Telegram updates by webhook at {}", properties.webhookUrl());
+    void register() {
+        registration.start();
+    }
+
+    @PreDestroy
+    void stopRegistering() {
+        registration.stop();
     }
 
     @PostMapping("/telegram/webhook")
