@@ -36,6 +36,18 @@ public class AdminToken {
         return given != null && hash != null && Secrets.constantTimeEquals(hash, Secrets.sha256Hex(given));
     }
 
+    /**
+     * A key derived from the token, for signing the console's sign-in cookie: every instance
+     * sharing the database has it, and a new token invalidates every cookie signed with the old.
+     */
+    public String signingKey() {
+        String hash = expectedHash();
+        if (hash == null) {
+            throw new IllegalStateException("the admin token is not set up yet");
+        }
+        return "console:" + hash;
+    }
+
     @EventListener(ApplicationReadyEvent.class)
     void ensureExists() {
         if (expectedHash() != null) {
@@ -52,7 +64,7 @@ public class AdminToken {
                     
                     ADMIN_TOKEN is not set, so an admin token was generated. It is shown only this once:
                         {}
-                    Use it as 'Authorization: Bearer <token>' for /postback/test, /api/* and /admin.
+                    Use it as 'Authorization: Bearer <token>' for /postback/test and /api/*, and to sign in to the console at /admin.
                     Set ADMIN_TOKEN to choose your own instead.""", token);
         }
     }

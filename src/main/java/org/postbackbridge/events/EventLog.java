@@ -51,6 +51,18 @@ public class EventLog {
         return jdbc.sql("SELECT COUNT(*) FROM events WHERE type = ?").param(type).query(Long.class).single();
     }
 
+    /** The newest event's ID, or 0 when there is none. */
+    public long lastId() {
+        return jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM events").query(Long.class).single();
+    }
+
+    /** This user's events logged after the event {@code afterId}, oldest first. */
+    public List<LoggedEvent> forUserAfter(long telegramId, long afterId) {
+        return jdbc.sql("SELECT id, telegram_id, type, details, created_at FROM events WHERE telegram_id = ? AND id > ? ORDER BY id")
+                .param(telegramId).param(afterId)
+                .query(EventLog::map).list();
+    }
+
     public List<LoggedEvent> forUser(long telegramId, int limit) {
         return jdbc.sql("""
                 SELECT id, telegram_id, type, details, created_at FROM events

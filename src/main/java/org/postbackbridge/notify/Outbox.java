@@ -26,6 +26,8 @@ public class Outbox {
     public static final String BLOCKED = "blocked";
     public static final String DEAD = "dead";
 
+    private static final String REVIVE_DEAD =
+            "UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = ? WHERE status = 'dead'";
     private static final String COLUMNS = "id, chat_id, kind, text, buttons, status, attempts, last_error, plain_text";
 
     private final JdbcClient jdbc;
@@ -77,6 +79,13 @@ public class Outbox {
         });
     }
 
+    /** When a message of {@code kind} was last queued, to anyone. */
+    public Optional<Instant> lastEnqueued(String kind) {
+        return jdbc.sql("SELECT MAX(created_at) FROM outbox WHERE kind = ?")
+                .param(kind)
+                .query(Outbox::instantOrNull).optional();
+    }
+
     public Optional<Instant> lastEnqueued(long chatId, String kind) {
         return jdbc.sql("SELECT MAX(created_at) FROM outbox WHERE chat_id = ? AND kind = ?")
                 .param(chatId).param(kind)
@@ -99,6 +108,16 @@ public class Outbox {
     public List<OutboxMessage> forChat(long chatId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM outbox WHERE chat_id = ? ORDER BY id")
                 .param(chatId).query(OutboxMessage.class).list();
+    }
+
+    /**
+     * Messages queued through {@link Notifier} under {@code dedupeKey}, in queue order; the keys it
+     * derives for each message start with it and a colon. The key must hold no {@code %} or {@code _}.
+     */
+    public List<OutboxMessage> queuedUnder(String dedupeKey) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM outbox WHERE dedupe_key LIKE ? ORDER BY id")
+                .param(dedupeKey + ":%")
+                .query(OutboxMessage.class).list();
     }
 
     public Optional<OutboxMessage> find(long id) {
@@ -154,6 +173,26 @@ public class Outbox {
         jdbc.sql("UPDATE outbox SET text = ?, plain_text = 1, last_error = ? WHERE id = ? AND status = 'pending'")
                 .param(plainText).param(error).param(id)
                 .update();
+    }
+
+    /**
+     * The operator's "retry": a dead message is pending again, with its attempts reset, and goes
+     * out before anything queued for its chat after it. False when it is not dead (any more).
+     */
+    public boolean retryDead(long id) {
+        return woken(jdbc.sql(REVIVE_DEAD + " AND id = ?").param(clock.millis()).param(id).update()) == 1;
+    }
+
+    /** {@link #retryDead} for every dead message; returns how many. */
+    public int retryAllDead() {
+        return woken(jdbc.sql(REVIVE_DEAD).param(clock.millis()).update());
+    }
+
+    private int woken(int revived) {
+        if (revived > 0) {
+            wakeDispatcherAfterCommit();
+        }
+        return revived;
     }
 
     Optional<Instant> oldestPendingCreatedAt() {

@@ -21,6 +21,12 @@ final class PostbackAuthenticator {
             return Optional.of(new Rejection(403, "address_not_allowed", null,
                     "postbacks from " + sourceAddress + " are not in this network's IP allowlist"));
         }
+        return checkCredentials(profile, params, signatureHeader);
+    }
+
+    /** The token and signature checks alone, for a request whose address does not matter (the tester). */
+    static Optional<Rejection> checkCredentials(NetworkProfile profile, Map<String, String> params,
+                                                String signatureHeader) {
         if (profile.requiresToken()
                 && !Secrets.constantTimeEquals(profile.token(), params.get(profile.tokenParameter()))) {
             return Optional.of(new Rejection(401, "invalid_token", profile.tokenParameter(),

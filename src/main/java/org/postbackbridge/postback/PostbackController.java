@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.postbackbridge.attribution.AttributionProperties;
 import org.postbackbridge.database.DatabaseHealth;
-import org.postbackbridge.secrets.Secrets;
 import org.postbackbridge.web.ApiError;
 import org.postbackbridge.web.ApiException;
 import org.slf4j.Logger;
@@ -114,7 +113,7 @@ class PostbackController {
             throw unreadable;
         }
         Map<String, String> firstValues = PostbackRequestParameters.firstValues(params);
-        Map<String, String> stored = masked(firstValues, profile);
+        Map<String, String> stored = PostbackRequestParameters.masked(firstValues, profile);
 
         Optional<Rejection> refused = PostbackAuthenticator.check(profile, firstValues, signatureHeader, source);
         if (refused.isPresent()) {
@@ -140,7 +139,7 @@ class PostbackController {
         return switch (parser.parse(network, profile, params, clock.instant(), true)) {
             case ParseResult.Invalid invalid -> ResponseEntity.status(invalid.rejection().status()).body(error(invalid.rejection()));
             case ParseResult.Parsed parsed -> answer(handler.handle(parsed.event(),
-                    masked(PostbackRequestParameters.firstValues(params), profile), request.getRemoteAddr()));
+                    PostbackRequestParameters.masked(PostbackRequestParameters.firstValues(params), profile), request.getRemoteAddr()));
         };
     }
 
@@ -165,13 +164,5 @@ class PostbackController {
 
     private static ApiError error(Rejection rejection) {
         return ApiError.of(rejection.error(), rejection.message(), rejection.parameter());
-    }
-
-    /** The parameters as stored and shown: the token and the signature never leave the request. */
-    private static Map<String, String> masked(Map<String, String> params, NetworkProfile profile) {
-        Map<String, String> masked = new LinkedHashMap<>(params);
-        masked.computeIfPresent(profile.tokenParameter(), (k, v) -> Secrets.MASK);
-        masked.computeIfPresent(profile.signatureParameter(), (k, v) -> Secrets.MASK);
-        return masked;
     }
 }

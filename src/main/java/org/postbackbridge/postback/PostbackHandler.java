@@ -71,7 +71,7 @@ public class PostbackHandler {
     private PostbackOutcome process(PostbackEvent event, Map<String, String> params, String sourceAddress) {
         Optional<Long> id = inbox.store(event, params, sourceAddress);
         if (id.isEmpty()) {
-            return new PostbackOutcome(PostbackStatus.DUPLICATE, "Duplicate postback, already processed", event, null);
+            return new PostbackOutcome(PostbackStatus.DUPLICATE, "Duplicate postback, already processed", event, null, null);
         }
         PostbackStatus appliedStatus = event.test() ? PostbackStatus.TEST : PostbackStatus.PROCESSED;
         Optional<Attribution.Match> match = attribution.resolve(event.network(), event.playerId(), event.clickId(),
@@ -83,7 +83,7 @@ public class PostbackHandler {
             inbox.markOutcome(id.get(), status, null, reason);
             log.info("Postback {} {} for player {} stored unmatched", event.network(), event.type().canonicalName(),
                     event.playerId());
-            return new PostbackOutcome(status, capitalized(event) + " stored: " + reason, event, null);
+            return new PostbackOutcome(status, capitalized(event) + " stored: " + reason, event, id.get(), null);
         }
         long telegramId = match.get().user().telegramId();
         List<StoredPostback> toApply = new ArrayList<>();
@@ -101,7 +101,7 @@ public class PostbackHandler {
                 applyStored(postback, telegramId);
             }
         }
-        return new PostbackOutcome(appliedStatus, capitalized(event) + " processed", event, telegramId);
+        return new PostbackOutcome(appliedStatus, capitalized(event) + " processed", event, id.get(), telegramId);
     }
 
     /** A player was linked by a claim or by the operator: apply what waited for them. */
@@ -136,13 +136,18 @@ public class PostbackHandler {
     private void apply(StoredPostback postback, long telegramId) {
         BotUser user = users.findById(telegramId).orElseThrow();
         PostbackEvent event = postback.event();
-        String dedupeKey = "postback:" + postback.id();
+        String dedupeKey = dedupeKey(postback.id());
         switch (event.type()) {
             case REGISTRATION -> handleRegistration(user, event, dedupeKey);
             case FIRST_DEPOSIT, DEPOSIT -> handleDeposit(user, event, dedupeKey);
             case WITHDRAWAL -> handleWithdrawal(user, event, dedupeKey);
             case WIN -> handleWin(user, event, dedupeKey);
         }
+    }
+
+    /** The key of every message a postback queues: a replay of its effects queues nothing twice. */
+    static String dedupeKey(long postbackId) {
+        return "postback:" + postbackId;
     }
 
     void handleRegistration(BotUser user, PostbackEvent event, String dedupeKey) {

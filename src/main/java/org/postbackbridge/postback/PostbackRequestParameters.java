@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.postbackbridge.secrets.Secrets;
 import org.postbackbridge.web.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -102,5 +103,13 @@ final class PostbackRequestParameters {
 
     private static ApiException badBody(String message) {
         return new ApiException(HttpStatus.BAD_REQUEST, "invalid_body", message, null);
+    }
+
+    /** The parameters as stored and shown: the token and the signature never leave the request. */
+    static Map<String, String> masked(Map<String, String> params, NetworkProfile profile) {
+        Map<String, String> masked = new LinkedHashMap<>(params);
+        masked.computeIfPresent(profile.tokenParameter(), (k, v) -> Secrets.MASK);
+        masked.computeIfPresent(profile.signatureParameter(), (k, v) -> Secrets.MASK);
+        return masked;
     }
 }

@@ -1,15 +1,11 @@
 package org.postbackbridge.postback;
 
-import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.postbackbridge.secrets.Secrets;
 
 /**
  * HMAC-SHA256 postback signatures: hex, over every parameter except the signature itself,
@@ -29,7 +25,7 @@ public final class PostbackSignature {
     }
 
     public static String sign(Map<String, String> params, String signatureParameter, String secretKey) {
-        return HexFormat.of().formatHex(hmac(secretKey, canonicalString(params, signatureParameter)));
+        return HexFormat.of().formatHex(Secrets.hmacSha256(secretKey, canonicalString(params, signatureParameter)));
     }
 
     /** Seed: {@code verify_signature}. Constant-time in the signature's content; any case of hex. */
@@ -38,17 +34,7 @@ public final class PostbackSignature {
         if (signature == null || !signature.matches("[0-9a-fA-F]{64}")) {
             return false;
         }
-        byte[] expected = hmac(secretKey, canonicalString(params, signatureParameter));
+        byte[] expected = Secrets.hmacSha256(secretKey, canonicalString(params, signatureParameter));
         return MessageDigest.isEqual(expected, HexFormat.of().parseHex(signature.toLowerCase()));
-    }
-
-    static byte[] hmac(String key, String data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HMAC-SHA256 unavailable", e);
-        }
     }
 }

@@ -1,0 +1,57 @@
+package org.postbackbridge.admin.console;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** CSV downloads of what the postback, user and event pages show, with the same filters. */
+@Controller
+class ExportController {
+
+    private final PostbackLog postbacks;
+    private final UserDirectory users;
+    private final EventHistory events;
+
+    ExportController(PostbackLog postbacks, UserDirectory users, EventHistory events) {
+        this.postbacks = postbacks;
+        this.users = users;
+        this.events = events;
+    }
+
+    @GetMapping("/admin/export/postbacks.csv")
+    void postbacks(@ModelAttribute PostbackFilter filter, HttpServletResponse response) throws IOException {
+        try (CsvExport csv = CsvExport.start(response, "postbacks.csv", "id", "received_at", "network", "event",
+                "player_id", "amount", "currency", "transaction_id", "click_id", "status", "reason", "telegram_id",
+                "source_ip", "params")) {
+            postbacks.each(filter, p -> csv.row(p.id(), p.receivedAt(), p.network(), p.event(), p.playerId(),
+                    p.amount(), p.currency(), p.transactionId(), p.clickId(), p.status(), p.reason(), p.telegramId(),
+                    p.sourceIp(), queryString(p.params())));
+        }
+    }
+
+    @GetMapping("/admin/export/users.csv")
+    void users(@RequestParam(defaultValue = "") String q, HttpServletResponse response) throws IOException {
+        try (CsvExport csv = CsvExport.start(response, "users.csv", "telegram_id", "username", "first_name",
+                "players", "traffic_source", "subscribed", "deposited", "signals_unlocked", "blocked", "created_at")) {
+            users.each(q, u -> csv.row(u.telegramId(), u.username(), u.firstName(), u.players(), u.trafficSource(),
+                    u.subscribed(), u.deposited(), u.signalsUnlocked(), u.blocked(), u.createdAt()));
+        }
+    }
+
+    @GetMapping("/admin/export/events.csv")
+    void events(@ModelAttribute EventHistory.Filter filter, HttpServletResponse response) throws IOException {
+        try (CsvExport csv = CsvExport.start(response, "events.csv", "id", "created_at", "telegram_id", "type",
+                "details")) {
+            events.each(filter, e -> csv.row(e.id(), e.createdAt(), e.telegramId(), e.type(), e.details()));
+        }
+    }
+
+    private static String queryString(Map<String, String> params) {
+        return params.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&"));
+    }
+}

@@ -1,0 +1,46 @@
+package org.postbackbridge.admin.console;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.postbackbridge.admin.AdminToken;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Signing in to the console with the admin token, and out. */
+@Controller
+class LoginController {
+
+    private final AdminToken adminToken;
+    private final ConsoleSession session;
+
+    LoginController(AdminToken adminToken, ConsoleSession session) {
+        this.adminToken = adminToken;
+        this.session = session;
+    }
+
+    @GetMapping("/admin/login")
+    String form() {
+        return "admin/login";
+    }
+
+    @PostMapping("/admin/login")
+    String login(@RequestParam(defaultValue = "") String token, HttpServletRequest request,
+                 HttpServletResponse response, Model model) {
+        if (!adminToken.matches(token)) {
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            model.addAttribute("failed", true);
+            return "admin/login";
+        }
+        session.start(request, response);
+        return "redirect:/admin";
+    }
+
+    @PostMapping("/admin/logout")
+    String logout(HttpServletRequest request, HttpServletResponse response) {
+        session.end(request, response);
+        return "redirect:/admin/login";
+    }
+}

@@ -1,0 +1,67 @@
+package org.postbackbridge.admin.console;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The postbacks table as the operator reads it: newest first, filtered. Read-only. */
+@Repository
+class PostbackLog {
+
+    /** One received request, as stored: parameters with secrets masked, what became of it and why. */
+    record Entry(long id, Instant receivedAt, String network, String event, String playerId, String amount,
+                 String currency, String transactionId, String clickId, String status, String reason,
+                 Long telegramId, String sourceIp, Map<String, String> params) {
+    }
+
+    private static final String COLUMNS = """
+            id, received_at, network, event, player_id, amount, currency, transaction_id, click_id, status, reason,
+            telegram_id, source_ip, params""";
+
+    private static final TypeReference<Map<String, String>> PARAMS = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    PostbackLog(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Up to {@code limit} entries older than {@code beforeId} (all when null), newest first. */
+    List<Entry> page(PostbackFilter filter, Long beforeId, int limit) {
+        String older = beforeId == null ? "" : "id < :beforeId";
+        return select(filter, older, " LIMIT :limit").param("beforeId", beforeId).param("limit", limit)
+                .query(this::map).list();
+    }
+
+    /** Every entry the filter matches, newest first, one at a time (for exports). */
+    void each(PostbackFilter filter, Consumer<Entry> consumer) {
+        select(filter, "", "").query(rs -> {
+            consumer.accept(map(rs, 0));
+        });
+    }
+
+    private JdbcClient.StatementSpec select(PostbackFilter filter, String extraCondition, String tail) {
+        PostbackFilter.Where where = filter.where(extraCondition);
+        return jdbc.sql("SELECT " + COLUMNS + " FROM postbacks" + where.sql() + " ORDER BY id DESC" + tail)
+                .params(where.params());
+    }
+
+    private Entry map(ResultSet rs, int row) throws SQLException {
+        long telegramId = rs.getLong("telegram_id");
+        Long telegram = rs.wasNull() ? null : telegramId;
+        return new Entry(rs.getLong("id"), Instant.ofEpochMilli(rs.getLong("received_at")), rs.getString("network"),
+                rs.getString("event"), rs.getString("player_id"), rs.getString("amount"), rs.getString("currency"),
+                rs.getString("transaction_id"), rs.getString("click_id"), rs.getString("status"),
+                rs.getString("reason"), telegram, rs.getString("source_ip"), json.readValue(rs.getString("params"), PARAMS));
+    }
+}

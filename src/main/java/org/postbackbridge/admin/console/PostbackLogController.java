@@ -1,0 +1,74 @@
+package org.postbackbridge.admin.console;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.postbackbridge.attribution.Attribution;
+import org.postbackbridge.attribution.LinkMethod;
+import org.postbackbridge.postback.EventType;
+import org.postbackbridge.postback.PostbackProperties;
+import org.postbackbridge.postback.PostbackStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Every postback received, newest first, and linking an unmatched player to a Telegram user. */
+@Controller
+class PostbackLogController {
+
+    private static final int PAGE_SIZE = 100;
+
+    private final PostbackLog log;
+    private final UserDirectory users;
+    private final Attribution attribution;
+    private final PostbackProperties properties;
+    private final TransactionTemplate transaction;
+
+    PostbackLogController(PostbackLog log, UserDirectory users, Attribution attribution,
+                          PostbackProperties properties, TransactionTemplate transaction) {
+        this.log = log;
+        this.users = users;
+        this.attribution = attribution;
+        this.properties = properties;
+        this.transaction = transaction;
+    }
+
+    @GetMapping("/admin/postbacks")
+    String postbacks(@ModelAttribute("filter") PostbackFilter filter, @RequestParam(required = false) Long before,
+                     Model model) {
+        List<PostbackLog.Entry> entries = log.page(filter, before, PAGE_SIZE);
+        model.addAttribute("entries", entries);
+        model.addAttribute("next", entries.size() == PAGE_SIZE ? entries.getLast().id() : null);
+        model.addAttribute("networks", properties.networks().keySet());
+        model.addAttribute("events", Arrays.stream(EventType.values()).map(EventType::canonicalName).toList());
+        model.addAttribute("statuses", Arrays.stream(PostbackStatus.values()).map(PostbackStatus::value).toList());
+        return "admin/postbacks";
+    }
+
+    /**
+     * Links an unmatched player to a user by hand; the postbacks stored for that player are then
+     * applied (messages included) as if the link had existed when they came.
+     */
+    @PostMapping("/admin/postbacks/link")
+    String link(@RequestParam String network, @RequestParam String player, @RequestParam String user,
+                RedirectAttributes redirect) {
+        redirect.addAttribute("network", network);
+        redirect.addAttribute("player", player);
+        Optional<Long> telegramId = users.resolve(user);
+        if (!properties.networks().containsKey(network) || player.isBlank()) {
+            redirect.addAttribute("notice", "unknown_player");
+        } else if (telegramId.isEmpty()) {
+            redirect.addAttribute("notice", "unknown_user");
+        } else {
+            boolean linked = Boolean.TRUE.equals(transaction.execute(tx ->
+                    attribution.linkAndApplyStored(network, player, telegramId.get(), LinkMethod.OPERATOR)));
+            redirect.addAttribute("notice", linked ? "linked" : "already_linked");
+        }
+        return "redirect:/admin/postbacks";
+    }
+}
