@@ -21,6 +21,10 @@ public enum MessageKind {
             "registrations", "deposits", "conversion"),
     OPERATOR_PLAYER("operator_player", "player_id", "user", "telegram_id", "events"),
     OPERATOR_PLAYER_UNKNOWN("operator_player_unknown", "player_id"),
+    ALERT_PROCESSING_ERRORS("alert_processing_errors", "count"),
+    ALERT_NO_POSTBACKS("alert_no_postbacks", "hours", "since"),
+    ALERT_UNDEPOSITED_REGISTRATIONS("alert_undeposited_registrations", "undeposited", "registrations", "percent"),
+    ALERT_DEAD_MESSAGES("alert_dead_messages", "count"),
 
     // The bot's answers to users.
     START_LINK("start_link", "first_name"),
