@@ -5,11 +5,12 @@
 #   normal   - SQLITE_SYNCHRONOUS=NORMAL (opt-in; may lose the last commits on power loss)
 #   batch1   - synchronous=FULL with one commit per postback (group commit off): the naive baseline
 # Each postback is a deposit for one of PLAYERS linked users, so the whole pipeline runs (store,
-# attribute, apply, event, messages). Prints medians of REPEATS alternating runs, then p50/p99 at a
-# fixed RATE/s (open loop).
+# attribute, apply, event, messages). Prints medians of REPEATS alternating runs, then the medians of
+# REPEATS runs' p50/p99 at a fixed RATE/s (open loop).
 #
 #   bench/postback-bench.sh                 # all three settings
 #   CONFIGS=full REPEATS=5 bench/postback-bench.sh
+#   SERVICE_JAVA_OPTS=-XX:+UseZGC CONFIGS=full bench/postback-bench.sh   # JVM options for the service only
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -42,7 +43,8 @@ for config in $CONFIGS; do
     *) echo "unknown config $config"; exit 1 ;;
   esac
   db="$work/$config.db"
-  env "${env_args[@]}" DATABASE_URL="$db" PORT=$PORT java -jar target/postback-bridge.jar >"$work/$config.log" 2>&1 &
+  # shellcheck disable=SC2086 # SERVICE_JAVA_OPTS is a list of options
+  env "${env_args[@]}" DATABASE_URL="$db" PORT=$PORT java ${SERVICE_JAVA_OPTS:-} -jar target/postback-bridge.jar >"$work/$config.log" 2>&1 &
   service_pid=$!
   for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/postback/health" >/dev/null && break; sleep 0.5; done
   java -cp "$CP" bench/CrashCheck.java seed "jdbc:sqlite:$db?busy_timeout=10000" "$PLAYERS" 2>/dev/null
@@ -57,12 +59,18 @@ for config in $CONFIGS; do
     p50+=("$(awk '$1 == "50%" {print $2}' <<<"$out" | to_ms)")
     p99+=("$(awk '$1 == "99%" {print $2}' <<<"$out" | to_ms)")
   done
-  fixed=$(java bench/LoadGen.java rate "http://127.0.0.1:$PORT" "$RATE" "$DURATION" "$PLAYERS" "${config}fixed" 2>/dev/null)
+  fixed_p50=() fixed_p99=() fixed=""
+  for r in $(seq 1 "$REPEATS"); do
+    run=$(java bench/LoadGen.java rate "http://127.0.0.1:$PORT" "$RATE" "$DURATION" "$PLAYERS" "${config}fixed$r" 2>/dev/null)
+    fixed_p50+=("$(grep -o 'p50=[^ ]*' <<<"$run" | cut -d= -f2 | to_ms)")
+    fixed_p99+=("$(grep -o 'p99=[^ ]*' <<<"$run" | cut -d= -f2 | to_ms)")
+    fixed+="| $run "
+  done
   kill "$service_pid"; wait "$service_pid" 2>/dev/null || true; service_pid=""
   h=$(printf '%s\n' "${health[@]}" | median)
   p=$(printf '%s\n' "${postbacks[@]}" | median)
   printf '%-8s %12.0f %14.0f %7.2f %8.1fms %8.1fms %16s %16s\n' "$config" "$h" "$p" "$(awk "BEGIN {print $p / $h}")" \
     "$(printf '%s\n' "${p50[@]}" | median)" "$(printf '%s\n' "${p99[@]}" | median)" \
-    "$(grep -o 'p50=[^ ]*' <<<"$fixed" | cut -d= -f2)" "$(grep -o 'p99=[^ ]*' <<<"$fixed" | cut -d= -f2)"
-  echo "         runs: health ${health[*]} | postbacks ${postbacks[*]} | $fixed"
+    "$(printf '%s\n' "${fixed_p50[@]}" | median)ms" "$(printf '%s\n' "${fixed_p99[@]}" | median)ms"
+  echo "         runs: health ${health[*]} | postbacks ${postbacks[*]} $fixed"
 done
