@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.postbackbridge.database.GroupCommit;
 import org.postbackbridge.users.UserRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +44,7 @@ class OutboxDispatcher implements SmartLifecycle {
     private final UserRepository users;
     private final ChatMigrations migrations;
     private final Notifier notifier;
+    private final GroupCommit groupCommit;
     private final DeliveryProperties properties;
     private final RetryBackoff backoff;
     private final DeliveryMetrics metrics;
@@ -60,7 +62,7 @@ class OutboxDispatcher implements SmartLifecycle {
 
     OutboxDispatcher(Outbox outbox, MessageSender sender, DeliveryLimits limits, DispatchLeadership leadership,
                      DispatchSignal signal, UserRepository users, ChatMigrations migrations, Notifier notifier,
-                     DeliveryProperties properties, MeterRegistry meters, Clock clock) {
+                     GroupCommit groupCommit, DeliveryProperties properties, MeterRegistry meters, Clock clock) {
         this.outbox = outbox;
         this.sender = sender;
         this.limits = limits;
@@ -69,6 +71,7 @@ class OutboxDispatcher implements SmartLifecycle {
         this.users = users;
         this.migrations = migrations;
         this.notifier = notifier;
+        this.groupCommit = groupCommit;
         this.properties = properties;
         this.backoff = new RetryBackoff(properties.firstRetryDelay(), properties.maxRetryDelay());
         this.metrics = new DeliveryMetrics(meters);
@@ -153,7 +156,13 @@ class OutboxDispatcher implements SmartLifecycle {
             SendResult result = sender.send(message);
             metrics.record(result);
             // Once sent, a message must not stay pending because the database hiccuped: it would go again.
-            recordResult.invoke(() -> apply(message, result));
+            // Written through the group commit, like postbacks: one writer and one fsync for both, where
+            // a write of its own would wait for SQLite's lock (sleeping in its busy handler) and make
+            // the postbacks' batch wait in turn.
+            recordResult.invoke(() -> groupCommit.execute(() -> {
+                apply(message, result);
+                return null;
+            }));
         } catch (RuntimeException e) {
             log.warn("Could not record the result of sending message {}; it stays pending and will be sent again: {}",
                     message.id(), e.toString());

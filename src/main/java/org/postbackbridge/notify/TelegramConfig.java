@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Optional;
 import okhttp3.OkHttpClient;
+import org.postbackbridge.database.GroupCommit;
 import org.postbackbridge.users.UserRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,9 +39,9 @@ class TelegramConfig {
     @Bean
     OutboxDispatcher outboxDispatcher(Outbox outbox, MessageSender sender, DispatchLeadership leadership,
                                       DispatchSignal signal, UserRepository users, ChatMigrations migrations,
-                                      Notifier notifier, DeliveryProperties delivery,
+                                      Notifier notifier, GroupCommit groupCommit, DeliveryProperties delivery,
                                       MeterRegistry meters, Clock clock) {
         return new OutboxDispatcher(outbox, sender, new DeliveryLimits(delivery), leadership, signal, users,
-                migrations, notifier, delivery, meters, clock);
+                migrations, notifier, groupCommit, delivery, meters, clock);
     }
 }
