@@ -35,9 +35,9 @@ public class Attribution {
      * for a {@code registration}, the user who claimed this player first, whose claim it confirms.
      */
     public Optional<Match> resolve(String network, String playerId, String clickId, boolean registration) {
-        Optional<Long> linked = links.telegramIdOf(network, playerId);
+        Optional<BotUser> linked = users.findByPlayer(network, playerId);
         if (linked.isPresent()) {
-            return users.findById(linked.get()).map(user -> new Match(user, false));
+            return Optional.of(new Match(linked.get(), false));
         }
         Optional<Candidate> candidate = userFromClickId(clickId);
         if (candidate.isEmpty() && registration) {
@@ -53,7 +53,7 @@ public class Attribution {
             return users.findById(candidate.get().user().telegramId()).map(user -> new Match(user, true));
         }
         // Another instance may have linked this player a moment ago: the link, not the token, decides.
-        return links.telegramIdOf(network, playerId).flatMap(users::findById).map(user -> new Match(user, false));
+        return users.findByPlayer(network, playerId).map(user -> new Match(user, false));
     }
 
     /**

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.postbackbridge.attribution.AttributionProperties;
-import org.postbackbridge.attribution.PlayerLinks;
 import org.postbackbridge.events.EventLog;
 import org.postbackbridge.notify.MessageKind;
 import org.postbackbridge.notify.NotifyProperties;
@@ -22,16 +21,14 @@ class OperatorCommands {
     private final NotifyProperties notify;
     private final UserRepository users;
     private final EventLog events;
-    private final PlayerLinks links;
     private final AttributionProperties attribution;
     private final Replies replies;
 
-    OperatorCommands(NotifyProperties notify, UserRepository users, EventLog events, PlayerLinks links,
+    OperatorCommands(NotifyProperties notify, UserRepository users, EventLog events,
                      AttributionProperties attribution, Replies replies) {
         this.notify = notify;
         this.users = users;
         this.events = events;
-        this.links = links;
         this.attribution = attribution;
         this.replies = replies;
     }
@@ -56,7 +53,7 @@ class OperatorCommands {
     }
 
     void player(Conversation conversation, String playerId) {
-        Optional<BotUser> user = links.telegramIdOf(attribution.defaultNetwork(), playerId).flatMap(users::findById);
+        Optional<BotUser> user = users.findByPlayer(attribution.defaultNetwork(), playerId);
         if (user.isEmpty()) {
             replies.send(conversation, MessageKind.OPERATOR_PLAYER_UNKNOWN, Map.of("player_id", playerId));
             return;

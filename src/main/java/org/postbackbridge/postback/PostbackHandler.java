@@ -85,22 +85,27 @@ public class PostbackHandler {
                     event.playerId());
             return new PostbackOutcome(status, capitalized(event) + " stored: " + reason, event, id.get(), null);
         }
-        long telegramId = match.get().user().telegramId();
-        List<StoredPostback> toApply = new ArrayList<>();
-        if (match.get().newlyLinked()) {
-            toApply.addAll(inbox.unmatched(event.network(), event.playerId()));
-        }
+        BotUser user = match.get().user();
+        long telegramId = user.telegramId();
         StoredPostback current = new StoredPostback(id.get(), event);
-        toApply.add(current);
-        toApply.sort(APPLY_ORDER);
-        for (StoredPostback postback : toApply) {
-            if (postback == current) {
-                apply(postback, telegramId);
-                inbox.markOutcome(postback.id(), appliedStatus, telegramId, null);
-            } else {
-                applyStored(postback, telegramId);
+        List<StoredPostback> waiting = match.get().newlyLinked()
+                ? inbox.unmatched(event.network(), event.playerId()) : List.of();
+        if (waiting.isEmpty()) {
+            apply(current, user);
+        } else {
+            List<StoredPostback> toApply = new ArrayList<>(waiting);
+            toApply.add(current);
+            toApply.sort(APPLY_ORDER);
+            for (StoredPostback postback : toApply) {
+                if (postback == current) {
+                    // Earlier postbacks applied just now may have changed the user (a deposit): read it again.
+                    apply(current, users.findById(telegramId).orElseThrow());
+                } else {
+                    applyStored(postback, telegramId);
+                }
             }
         }
+        inbox.markOutcome(current.id(), appliedStatus, telegramId, null);
         return new PostbackOutcome(appliedStatus, capitalized(event) + " processed", event, id.get(), telegramId);
     }
 
@@ -129,12 +134,11 @@ public class PostbackHandler {
 
     private void applyStored(StoredPostback postback, long telegramId) {
         if (inbox.claimUnmatched(postback.id(), PostbackStatus.PROCESSED, telegramId)) {
-            apply(postback, telegramId);
+            apply(postback, users.findById(telegramId).orElseThrow());
         }
     }
 
-    private void apply(StoredPostback postback, long telegramId) {
-        BotUser user = users.findById(telegramId).orElseThrow();
+    private void apply(StoredPostback postback, BotUser user) {
         PostbackEvent event = postback.event();
         String dedupeKey = dedupeKey(postback.id());
         switch (event.type()) {

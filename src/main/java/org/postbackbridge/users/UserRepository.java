@@ -54,6 +54,13 @@ public class UserRepository {
                 .param(telegramId).query(UserRepository::map).optional();
     }
 
+    /** The user a network's player is linked to (the {@code players} table), in one query. */
+    public Optional<BotUser> findByPlayer(String network, String playerId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE telegram_id = "
+                        + "(SELECT telegram_id FROM players WHERE network = ? AND player_id = ?)")
+                .param(network).param(playerId).query(UserRepository::map).optional();
+    }
+
     public Optional<BotUser> findByClickToken(String clickToken) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE click_token = ?")
                 .param(clickToken).query(UserRepository::map).optional();
