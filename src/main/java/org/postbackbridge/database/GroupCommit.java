@@ -1,13 +1,15 @@
 package org.postbackbridge.database;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,25 +23,43 @@ import org.springframework.transaction.support.TransactionTemplate;
  * once, and only then hands each caller its result. One fsync is shared by the whole batch,
  * which is what makes durable SQLite commits fast; a unit that throws is rolled back to its
  * savepoint alone, and a failed commit fails every unit of the batch.
+ *
+ * <p>A caller waits at most {@code maxWait}: a watchdog fails the units that have waited longer
+ * (the writer then skips those still queued). Callers park without a timeout of their own, because
+ * a timed park of a virtual thread costs a timer task per request (an eighth of the request
+ * threads' CPU in a profile), and the watchdog's one look a second costs nothing per request.
  */
 public final class GroupCommit implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
-    private static final long WAIT_SECONDS = 15;
+    private static final Duration MAX_WAIT = Duration.ofSeconds(15);
 
     private final BlockingQueue<Unit<?>> queue = new LinkedBlockingQueue<>();
     private final TransactionTemplate batchTransaction;
     private final TransactionTemplate unitSavepoint;
     private final int maxBatch;
+    private final Duration maxWait;
     private final Thread writer;
+    private final ScheduledExecutorService watchdog;
+    /** The batch the writer is running, for the watchdog. */
+    private volatile List<Unit<?>> running = List.of();
     private volatile boolean closed;
 
     public GroupCommit(PlatformTransactionManager transactions, int maxBatch) {
+        this(transactions, maxBatch, MAX_WAIT);
+    }
+
+    GroupCommit(PlatformTransactionManager transactions, int maxBatch, Duration maxWait) {
         this.batchTransaction = new TransactionTemplate(transactions);
         this.unitSavepoint = new TransactionTemplate(transactions);
         this.unitSavepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.maxBatch = maxBatch;
+        this.maxWait = maxWait;
         this.writer = Thread.ofPlatform().name("group-commit").daemon().start(this::writeLoop);
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("group-commit-watchdog").daemon().factory());
+        long look = Math.max(10, Math.min(1000, maxWait.toMillis() / 4));
+        watchdog.scheduleWithFixedDelay(this::failOverdueUnits, look, look, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -48,17 +68,15 @@ public final class GroupCommit implements AutoCloseable {
      * a failed or late commit throws {@link StorageUnavailableException}.
      */
     public <T> T execute(Supplier<T> work) {
-        Unit<T> unit = new Unit<>(work, new CompletableFuture<>());
+        Unit<T> unit = new Unit<>(work, new CompletableFuture<>(), System.nanoTime());
         if (closed) {
             throw new StorageUnavailableException("shutting down", null);
         }
         queue.add(unit);
         try {
-            return unit.result.get(WAIT_SECONDS, TimeUnit.SECONDS);
+            return unit.result.get();
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
-        } catch (TimeoutException e) {
-            throw new StorageUnavailableException("not committed within " + WAIT_SECONDS + " s", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StorageUnavailableException("interrupted while waiting for the commit", e);
@@ -70,7 +88,18 @@ public final class GroupCommit implements AutoCloseable {
     public void close() throws InterruptedException {
         closed = true;
         writer.interrupt();
-        writer.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+        writer.join(maxWait.toMillis());
+        watchdog.shutdownNow();
+    }
+
+    private void failOverdueUnits() {
+        long now = System.nanoTime();
+        for (Unit<?> unit : queue) {
+            unit.failIfOverdue(now, maxWait);
+        }
+        for (Unit<?> unit : running) {
+            unit.failIfOverdue(now, maxWait);
+        }
     }
 
     private void writeLoop() {
@@ -90,7 +119,13 @@ public final class GroupCommit implements AutoCloseable {
             }
             batch.add(first);
             queue.drainTo(batch, maxBatch - 1);
-            commit(batch);
+            // A caller already told "not committed" must not find its work committed after all.
+            batch.removeIf(unit -> unit.result.isDone());
+            if (!batch.isEmpty()) {
+                running = List.copyOf(batch);
+                commit(batch);
+                running = List.of();
+            }
             batch.clear();
         }
     }
@@ -120,7 +155,14 @@ public final class GroupCommit implements AutoCloseable {
         }
     }
 
-    private record Unit<T>(Supplier<T> work, CompletableFuture<T> result) {
+    private record Unit<T>(Supplier<T> work, CompletableFuture<T> result, long queuedAtNanos) {
+
+        void failIfOverdue(long nowNanos, Duration maxWait) {
+            if (nowNanos - queuedAtNanos > maxWait.toNanos()) {
+                result.completeExceptionally(new StorageUnavailableException(
+                        "not committed within " + maxWait.toMillis() + " ms", null));
+            }
+        }
 
         @SuppressWarnings("unchecked")
         void complete(Object value, RuntimeException failure) {

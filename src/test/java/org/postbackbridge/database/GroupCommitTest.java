@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,6 +73,35 @@ class GroupCommitTest {
         assertThatThrownBy(() -> batch.get(2).join()).hasRootCauseMessage("unit failed after writing");
         assertThat(jdbc.sql("SELECT name FROM items ORDER BY name").query(String.class).list())
                 .containsExactly("a", "b", "c", "first");
+    }
+
+    @Test
+    void aCallerWaitsNoLongerThanTheLimitAndWorkItWasRefusedForIsNeverCommitted() throws Exception {
+        GroupCommit slow = new GroupCommit(new DataSourceTransactionManager(dataSource), 64, Duration.ofMillis(300));
+        try {
+            CountDownLatch release = new CountDownLatch(1);
+            CompletableFuture<Integer> stuck = CompletableFuture.supplyAsync(() -> slow.execute(() -> {
+                await(release);
+                return insert("stuck");
+            })).orTimeout(5, TimeUnit.SECONDS);
+            Thread.sleep(50);
+            long start = System.nanoTime();
+            CompletableFuture<Integer> queued = CompletableFuture.supplyAsync(() -> slow.execute(() -> insert("queued")))
+                    .orTimeout(5, TimeUnit.SECONDS);
+
+            assertThatThrownBy(queued::join).hasCauseInstanceOf(StorageUnavailableException.class)
+                    .hasMessageContaining("not committed within 300 ms");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+            assertThatThrownBy(stuck::join).hasCauseInstanceOf(StorageUnavailableException.class);
+
+            release.countDown();
+            // The stuck unit was already running, so it ends committed (a network's retry of it is
+            // answered "duplicate"); the queued one was refused before it ran, so it never is.
+            assertThat(slow.execute(() -> jdbc.sql("SELECT name FROM items ORDER BY name").query(String.class).list()))
+                    .containsExactly("stuck");
+        } finally {
+            slow.close();
+        }
     }
 
     @Test
