@@ -11,6 +11,9 @@
 #   bench/postback-bench.sh                 # all three settings
 #   CONFIGS=full REPEATS=5 bench/postback-bench.sh
 #   SERVICE_JAVA_OPTS=-XX:+UseZGC CONFIGS=full bench/postback-bench.sh   # JVM options for the service only
+#   BASELINE_JAR=/tmp/old.jar CONFIGS="baseline full baseline full" bench/postback-bench.sh
+#       # "baseline" is "full" run with a jar built from an earlier commit; names may repeat, so
+#       # alternating them spreads the machine's drift over both
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -35,16 +38,17 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 echo "wrk -t2 -c$CONNECTIONS -d${DURATION}s, $REPEATS repeats (medians), fixed rate $RATE/s for ${DURATION}s"
 printf '%-8s %12s %14s %7s %10s %10s %16s %16s\n' config health_rps postbacks_rps ratio wrk_p50 wrk_p99 "p50@${RATE}/s" "p99@${RATE}/s"
 for config in $CONFIGS; do
-  env_args=()
+  env_args=() jar=target/postback-bridge.jar run_number=$((${run_number:-0} + 1))
   case $config in
     full) ;;
     normal) env_args=(SQLITE_SYNCHRONOUS=NORMAL) ;;
     batch1) env_args=(POSTBACKBRIDGE_DATABASE_MAXBATCH=1) ;;
+    baseline) jar=${BASELINE_JAR:?set BASELINE_JAR to the jar to compare with} ;;
     *) echo "unknown config $config"; exit 1 ;;
   esac
-  db="$work/$config.db"
+  db="$work/$config-$run_number.db"
   # shellcheck disable=SC2086 # SERVICE_JAVA_OPTS is a list of options
-  env "${env_args[@]}" DATABASE_URL="$db" PORT=$PORT java ${SERVICE_JAVA_OPTS:-} -jar target/postback-bridge.jar >"$work/$config.log" 2>&1 &
+  env "${env_args[@]}" DATABASE_URL="$db" PORT=$PORT java ${SERVICE_JAVA_OPTS:-} -jar "$jar" >"$work/$config-$run_number.log" 2>&1 &
   service_pid=$!
   for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/postback/health" >/dev/null && break; sleep 0.5; done
   java -cp "$CP" bench/CrashCheck.java seed "jdbc:sqlite:$db?busy_timeout=10000" "$PLAYERS" 2>/dev/null
@@ -53,7 +57,7 @@ for config in $CONFIGS; do
   for r in $(seq 1 "$REPEATS"); do
     out=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" "http://127.0.0.1:$PORT/postback/health")
     health+=("$(awk '/Requests\/sec/ {print $2}' <<<"$out")")
-    out=$(RUN_ID="$config$r" PLAYERS=$PLAYERS wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s bench/deposits.lua "http://127.0.0.1:$PORT")
+    out=$(RUN_ID="$config$run_number-$r" PLAYERS=$PLAYERS wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s bench/deposits.lua "http://127.0.0.1:$PORT")
     if grep -q "Non-2xx" <<<"$out"; then echo "$config: some postbacks were not answered 2xx:"; echo "$out"; exit 1; fi
     postbacks+=("$(awk '/Requests\/sec/ {print $2}' <<<"$out")")
     p50+=("$(awk '$1 == "50%" {print $2}' <<<"$out" | to_ms)")
@@ -61,7 +65,7 @@ for config in $CONFIGS; do
   done
   fixed_p50=() fixed_p99=() fixed=""
   for r in $(seq 1 "$REPEATS"); do
-    run=$(java bench/LoadGen.java rate "http://127.0.0.1:$PORT" "$RATE" "$DURATION" "$PLAYERS" "${config}fixed$r" 2>/dev/null)
+    run=$(java bench/LoadGen.java rate "http://127.0.0.1:$PORT" "$RATE" "$DURATION" "$PLAYERS" "${config}${run_number}fixed$r" 2>/dev/null)
     fixed_p50+=("$(grep -o 'p50=[^ ]*' <<<"$run" | cut -d= -f2 | to_ms)")
     fixed_p99+=("$(grep -o 'p99=[^ ]*' <<<"$run" | cut -d= -f2 | to_ms)")
     fixed+="| $run "
