@@ -66,6 +66,7 @@ for config in $CONFIGS; do
   fixed_p50=() fixed_p99=() fixed=""
   for r in $(seq 1 "$REPEATS"); do
     run=$(java bench/LoadGen.java rate "http://127.0.0.1:$PORT" "$RATE" "$DURATION" "$PLAYERS" "${config}${run_number}fixed$r" 2>/dev/null)
+    if ! grep -q ' errors=0 ' <<<"$run"; then echo "$config: some fixed-rate postbacks failed: $run"; exit 1; fi
     fixed_p50+=("$(grep -o 'p50=[^ ]*' <<<"$run" | cut -d= -f2 | to_ms)")
     fixed_p99+=("$(grep -o 'p99=[^ ]*' <<<"$run" | cut -d= -f2 | to_ms)")
     fixed+="| $run "
