@@ -14,6 +14,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
 
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfig {
@@ -37,24 +39,30 @@ class DatabaseConfig {
         HikariConfig config = new HikariConfig();
         config.setPoolName("db");
         config.setJdbcUrl(url.jdbcUrl());
-        config.setUsername(url.username());
-        config.setPassword(url.password());
         config.setMaximumPoolSize(properties.poolSize());
         // Fail requests fast (503) instead of hanging when the database is gone.
         config.setConnectionTimeout(properties.connectionTimeoutMs());
         config.setInitializationFailTimeout(-1);
         if (url.vendor() == DatabaseUrl.Vendor.SQLITE) {
             createParentFolder(url.sqliteFile());
-            config.addDataSourceProperty("journal_mode", "WAL");
-            config.addDataSourceProperty("synchronous", properties.sqliteSynchronous());
-            config.addDataSourceProperty("busy_timeout", String.valueOf(properties.sqliteBusyTimeoutMs()));
-            config.addDataSourceProperty("foreign_keys", "true");
+            SQLiteConfig sqlite = new SQLiteConfig();
+            sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
+            sqlite.setPragma(SQLiteConfig.Pragma.SYNCHRONOUS, properties.sqliteSynchronous());
+            sqlite.setBusyTimeout(properties.sqliteBusyTimeoutMs());
+            sqlite.enforceForeignKeys(true);
             // Each postback runs in a savepoint, whose undo journal would otherwise be a temporary
             // file written on every batch (a sixth of the writer's time in a profile).
-            config.addDataSourceProperty("temp_store", "MEMORY");
+            sqlite.setTempStore(SQLiteConfig.TempStore.MEMORY);
             // Writers take the lock at BEGIN, so two writers queue on busy_timeout instead of
             // deadlocking on a read-to-write upgrade (which SQLite answers with SQLITE_BUSY at once).
-            config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+            sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+            SQLiteDataSource file = new SQLiteDataSource(sqlite);
+            file.setUrl(url.jdbcUrl());
+            // Connections come from here; the JDBC URL above only names the file.
+            config.setDataSource(new SqliteStatementCache(file));
+        } else {
+            config.setUsername(url.username());
+            config.setPassword(url.password());
         }
         log.info("Database: {}", url);
         return new HikariDataSource(config);
