@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 
 /**
  * Open-loop load for latency: sends deposit postbacks at a fixed rate whatever the answers take,
@@ -16,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * java bench/LoadGen.java link BASE_URL PLAYERS
  * java bench/LoadGen.java rate BASE_URL RATE_PER_S SECONDS PLAYERS RUN_ID [WARM_UP_SECONDS, default 5]
+ * java bench/LoadGen.java health-rate BASE_URL RATE_PER_S SECONDS [WARM_UP_SECONDS]   (GET /postback/health)
  */
 public class LoadGen {
 
@@ -32,14 +34,26 @@ public class LoadGen {
         }
         int rate = Integer.parseInt(args[2]);
         int seconds = Integer.parseInt(args[3]);
-        int players = Integer.parseInt(args[4]);
-        String run = args[5];
-        int warmUpSeconds = args.length > 6 ? Integer.parseInt(args[6]) : 5;
+        int warmUpSeconds;
+        IntFunction<HttpRequest> warmUpRequests;
+        IntFunction<HttpRequest> requests;
+        if (args[0].equals("health-rate")) {
+            // The same server's trivial endpoint at the same rate: the tail the machine gives any request.
+            warmUpSeconds = args.length > 4 ? Integer.parseInt(args[4]) : 5;
+            HttpRequest health = HttpRequest.newBuilder(URI.create(base + "/postback/health")).timeout(Duration.ofSeconds(30)).build();
+            warmUpRequests = requests = n -> health;
+        } else {
+            int players = Integer.parseInt(args[4]);
+            String run = args[5];
+            warmUpSeconds = args.length > 6 ? Integer.parseInt(args[6]) : 5;
+            warmUpRequests = n -> deposit(base, players, run + "-warm", n);
+            requests = n -> deposit(base, players, run, n);
+        }
         // The same load, unmeasured, first: this JVM's own JIT and its new connections made the first
         // second of a cold run 100-500 ms slow, which is the load generator starting, not the service.
-        long[] warmUp = atFixedRate(client, base, rate, warmUpSeconds, players, run + "-warm");
+        long[] warmUp = atFixedRate(client, rate, warmUpSeconds, warmUpRequests);
         long start = System.nanoTime();
-        long[] latencies = atFixedRate(client, base, rate, seconds, players, run);
+        long[] latencies = atFixedRate(client, rate, seconds, requests);
         double elapsed = (System.nanoTime() - start) / 1e9;
         long errors = latencies.length - Arrays.stream(latencies).filter(l -> l >= 0).count();
         double worstSecondP99 = 0;
@@ -54,7 +68,7 @@ public class LoadGen {
     }
 
     /** Latencies in nanoseconds from each request's due time; -1 for an error or a non-200 answer. */
-    private static long[] atFixedRate(HttpClient client, String base, int rate, int seconds, int players, String run)
+    private static long[] atFixedRate(HttpClient client, int rate, int seconds, IntFunction<HttpRequest> requests)
             throws InterruptedException {
         int total = rate * seconds;
         long[] latencies = new long[total];
@@ -69,10 +83,7 @@ public class LoadGen {
                 return;
             }
             long due = start + n * periodNanos;
-            String uri = base + "/postback/1win?event=deposit&user_id=crash-player-" + (n % players)
-                    + "&amount=" + (100 + n % 900) + "&transaction_id=" + run + "-" + n;
-            client.sendAsync(HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(30))
-                            .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding())
+            client.sendAsync(requests.apply(n), HttpResponse.BodyHandlers.discarding())
                     .whenComplete((response, error) -> {
                         boolean ok = error == null && response.statusCode() == 200;
                         latencies[n] = ok ? System.nanoTime() - due : -1;
@@ -84,6 +95,13 @@ public class LoadGen {
         }
         ticker.shutdownNow();
         return latencies;
+    }
+
+    private static HttpRequest deposit(String base, int players, String run, int n) {
+        String uri = base + "/postback/1win?event=deposit&user_id=crash-player-" + (n % players)
+                + "&amount=" + (100 + n % 900) + "&transaction_id=" + run + "-" + n;
+        return HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.noBody()).build();
     }
 
     /** The successful latencies, sorted (errors are counted apart and fail the bench). */

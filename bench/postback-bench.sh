@@ -6,7 +6,8 @@
 #   batch1   - synchronous=FULL with one commit per postback (group commit off): the naive baseline
 # Each postback is a deposit for one of PLAYERS linked users, so the whole pipeline runs (store,
 # attribute, apply, event, messages). Prints medians of REPEATS alternating runs, then the medians of
-# REPEATS runs' p50/p99 at a fixed RATE/s (open loop).
+# REPEATS runs' p50/p99 at a fixed RATE/s (open loop, after a warm-up at that rate), next to the
+# health endpoint's p99 at the same rate: the tail this machine gives any request.
 #
 #   bench/postback-bench.sh                 # all three settings
 #   CONFIGS=full REPEATS=5 bench/postback-bench.sh
@@ -36,7 +37,7 @@ trap cleanup EXIT
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem/ {print $2}') GiB, $(java -version 2>&1 | head -1)"
 echo "wrk -t2 -c$CONNECTIONS -d${DURATION}s, $REPEATS repeats (medians), fixed rate $RATE/s for ${DURATION}s"
-printf '%-8s %12s %14s %7s %10s %10s %16s %16s\n' config health_rps postbacks_rps ratio wrk_p50 wrk_p99 "p50@${RATE}/s" "p99@${RATE}/s"
+printf '%-8s %12s %14s %7s %10s %10s %16s %16s %18s\n' config health_rps postbacks_rps ratio wrk_p50 wrk_p99 "p50@${RATE}/s" "p99@${RATE}/s" "health_p99@${RATE}/s"
 for config in $CONFIGS; do
   env_args=() jar=target/postback-bridge.jar run_number=$((${run_number:-0} + 1))
   case $config in
@@ -63,19 +64,22 @@ for config in $CONFIGS; do
     p50+=("$(awk '$1 == "50%" {print $2}' <<<"$out" | to_ms)")
     p99+=("$(awk '$1 == "99%" {print $2}' <<<"$out" | to_ms)")
   done
-  fixed_p50=() fixed_p99=() fixed=""
+  fixed_p50=() fixed_p99=() health_p99=() fixed=""
   for r in $(seq 1 "$REPEATS"); do
     run=$(java bench/LoadGen.java rate "http://127.0.0.1:$PORT" "$RATE" "$DURATION" "$PLAYERS" "${config}${run_number}fixed$r" 2>/dev/null)
     if ! grep -q ' errors=0 ' <<<"$run"; then echo "$config: some fixed-rate postbacks failed: $run"; exit 1; fi
-    fixed_p50+=("$(grep -o 'p50=[^ ]*' <<<"$run" | cut -d= -f2 | to_ms)")
-    fixed_p99+=("$(grep -o 'p99=[^ ]*' <<<"$run" | cut -d= -f2 | to_ms)")
+    fixed_p50+=("$(grep -o ' p50=[^ ]*' <<<"$run" | head -1 | cut -d= -f2 | to_ms)")
+    fixed_p99+=("$(grep -o ' p99=[^ ]*' <<<"$run" | head -1 | cut -d= -f2 | to_ms)")
     fixed+="| $run "
+    run=$(java bench/LoadGen.java health-rate "http://127.0.0.1:$PORT" "$RATE" "$DURATION" 2>/dev/null)
+    health_p99+=("$(grep -o ' p99=[^ ]*' <<<"$run" | head -1 | cut -d= -f2 | to_ms)")
   done
   kill "$service_pid"; wait "$service_pid" 2>/dev/null || true; service_pid=""
   h=$(printf '%s\n' "${health[@]}" | median)
   p=$(printf '%s\n' "${postbacks[@]}" | median)
-  printf '%-8s %12.0f %14.0f %7.2f %8.1fms %8.1fms %16s %16s\n' "$config" "$h" "$p" "$(awk "BEGIN {print $p / $h}")" \
+  printf '%-8s %12.0f %14.0f %7.2f %8.1fms %8.1fms %16s %16s %18s\n' "$config" "$h" "$p" "$(awk "BEGIN {print $p / $h}")" \
     "$(printf '%s\n' "${p50[@]}" | median)" "$(printf '%s\n' "${p99[@]}" | median)" \
-    "$(printf '%s\n' "${fixed_p50[@]}" | median)ms" "$(printf '%s\n' "${fixed_p99[@]}" | median)ms"
-  echo "         runs: health ${health[*]} | postbacks ${postbacks[*]} $fixed"
+    "$(printf '%s\n' "${fixed_p50[@]}" | median)ms" "$(printf '%s\n' "${fixed_p99[@]}" | median)ms" \
+    "$(printf '%s\n' "${health_p99[@]}" | median)ms"
+  echo "         runs: health ${health[*]} | postbacks ${postbacks[*]} | health p99 at ${RATE}/s ${health_p99[*]} $fixed"
 done
