@@ -8,7 +8,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -140,11 +140,7 @@ class ReconcileController {
     }
 
     private static List<String> meanings() {
-        List<String> meanings = new ArrayList<>();
-        for (EventType type : EventType.values()) {
-            meanings.add(type.canonicalName());
-        }
-        return meanings;
+        return Arrays.stream(EventType.values()).map(EventType::canonicalName).toList();
     }
 
     /** UTF-8, or Windows-1251 as spreadsheet programs in Russian write CSV. */

@@ -4,10 +4,13 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -31,17 +34,23 @@ final class Reconciliation {
     }
 
     static Report of(List<Conversion> cabinet, List<Conversion> ours) {
-        List<Conversion> unpaired = new ArrayList<>(ours);
+        // Only the same player's conversions of the same family can pair: looked up, not scanned,
+        // so each cabinet row is compared with that player's few conversions, not with all of ours.
+        Map<Key, List<Conversion>> unpaired = new HashMap<>();
+        ours.forEach(conversion -> unpaired.computeIfAbsent(Key.of(conversion), k -> new ArrayList<>()).add(conversion));
+        Set<Conversion> paired = new HashSet<>();
         List<Conversion> missing = new ArrayList<>();
         Map<String, int[]> counts = new TreeMap<>();
         ours.forEach(conversion -> counts.computeIfAbsent(conversion.family(), f -> new int[3])[1]++);
         for (Conversion wanted : cabinet.stream().sorted(Comparator.comparing(Conversion::at)).toList()) {
             int[] count = counts.computeIfAbsent(wanted.family(), f -> new int[3]);
             count[0]++;
-            Optional<Conversion> pair = unpaired.stream().filter(candidate -> pairs(wanted, candidate))
+            List<Conversion> candidates = unpaired.getOrDefault(Key.of(wanted), List.of());
+            Optional<Conversion> pair = candidates.stream().filter(candidate -> pairs(wanted, candidate))
                     .min(Comparator.comparing(candidate -> Duration.between(wanted.at(), candidate.at()).abs()));
             if (pair.isPresent()) {
-                unpaired.remove(pair.get());
+                candidates.remove(pair.get());
+                paired.add(pair.get());
                 count[2]++;
             } else {
                 missing.add(wanted);
@@ -50,13 +59,19 @@ final class Reconciliation {
         missing.sort(Comparator.comparingLong(Conversion::source));
         Map<String, Count> byFamily = new LinkedHashMap<>();
         counts.forEach((family, c) -> byFamily.put(family, new Count(family, c[0], c[1], c[2])));
-        return new Report(List.copyOf(byFamily.values()), missing, unpaired);
+        List<Conversion> extra = ours.stream().filter(conversion -> !paired.contains(conversion)).toList();
+        return new Report(List.copyOf(byFamily.values()), missing, extra);
     }
 
-    private static boolean pairs(Conversion cabinet, Conversion ours) {
-        if (!cabinet.player().equals(ours.player()) || !cabinet.family().equals(ours.family())) {
-            return false;
+    private record Key(String player, String family) {
+
+        static Key of(Conversion conversion) {
+            return new Key(conversion.player(), conversion.family());
         }
+    }
+
+    /** Within a cent and within the time tolerance; the player and family already match. */
+    private static boolean pairs(Conversion cabinet, Conversion ours) {
         if (cabinet.amount() != null && ours.amount() != null
                 && cabinet.amount().subtract(ours.amount()).abs().compareTo(CENT) > 0) {
             return false;
