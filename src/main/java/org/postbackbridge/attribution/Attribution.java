@@ -29,16 +29,17 @@ public class Attribution {
         this.claims = claims;
     }
 
+    /** The user this player is linked to on this network, if any. */
+    public Optional<BotUser> linkedUser(String network, String playerId) {
+        return users.findByPlayer(network, playerId);
+    }
+
     /**
-     * The player's linked user if there is one; otherwise the user whose click token is in
+     * For a player nobody was linked to when the caller looked: the user whose click token is in
      * {@code clickId} (or whose Telegram ID is, when allowed), linked to the player now; otherwise,
      * for a {@code registration}, the user who claimed this player first, whose claim it confirms.
      */
-    public Optional<Match> resolve(String network, String playerId, String clickId, boolean registration) {
-        Optional<BotUser> linked = users.findByPlayer(network, playerId);
-        if (linked.isPresent()) {
-            return Optional.of(new Match(linked.get(), false));
-        }
+    public Optional<Match> linkNewPlayer(String network, String playerId, String clickId, boolean registration) {
         Optional<Candidate> candidate = userFromClickId(clickId);
         if (candidate.isEmpty() && registration) {
             candidate = pendingClaimant(network, playerId);
@@ -53,7 +54,7 @@ public class Attribution {
             return users.findById(candidate.get().user().telegramId()).map(user -> new Match(user, true));
         }
         // Another instance may have linked this player a moment ago: the link, not the token, decides.
-        return users.findByPlayer(network, playerId).map(user -> new Match(user, false));
+        return linkedUser(network, playerId).map(user -> new Match(user, false));
     }
 
     /**

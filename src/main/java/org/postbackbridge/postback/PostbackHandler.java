@@ -69,13 +69,24 @@ public class PostbackHandler {
     }
 
     private PostbackOutcome process(PostbackEvent event, Map<String, String> params, String sourceAddress) {
-        Optional<Long> id = inbox.store(event, params, sourceAddress);
-        if (id.isEmpty()) {
-            return new PostbackOutcome(PostbackStatus.DUPLICATE, "Duplicate postback, already processed", event, null, null);
-        }
         PostbackStatus appliedStatus = event.test() ? PostbackStatus.TEST : PostbackStatus.PROCESSED;
-        Optional<Attribution.Match> match = attribution.resolve(event.network(), event.playerId(), event.clickId(),
-                event.type() == EventType.REGISTRATION);
+        Optional<BotUser> linked = attribution.linkedUser(event.network(), event.playerId());
+        if (linked.isPresent()) {
+            // The usual case: stored with its final status at once, which saves an update per postback.
+            BotUser user = linked.get();
+            Optional<Long> id = inbox.store(event, params, sourceAddress, appliedStatus, user.telegramId());
+            if (id.isEmpty()) {
+                return duplicate(event);
+            }
+            apply(new StoredPostback(id.get(), event), user);
+            return applied(appliedStatus, event, id.get(), user.telegramId());
+        }
+        Optional<Long> id = inbox.store(event, params, sourceAddress, PostbackStatus.RECEIVED, null);
+        if (id.isEmpty()) {
+            return duplicate(event);
+        }
+        Optional<Attribution.Match> match = attribution.linkNewPlayer(event.network(), event.playerId(),
+                event.clickId(), event.type() == EventType.REGISTRATION);
         if (match.isEmpty()) {
             // Test postbacks stay "test": they are never replayed when the player is linked later.
             PostbackStatus status = event.test() ? PostbackStatus.TEST : PostbackStatus.UNMATCHED;
@@ -85,13 +96,12 @@ public class PostbackHandler {
                     event.playerId());
             return new PostbackOutcome(status, capitalized(event) + " stored: " + reason, event, id.get(), null);
         }
-        BotUser user = match.get().user();
-        long telegramId = user.telegramId();
+        long telegramId = match.get().user().telegramId();
         StoredPostback current = new StoredPostback(id.get(), event);
         List<StoredPostback> waiting = match.get().newlyLinked()
                 ? inbox.unmatched(event.network(), event.playerId()) : List.of();
         if (waiting.isEmpty()) {
-            apply(current, user);
+            apply(current, match.get().user());
         } else {
             List<StoredPostback> toApply = new ArrayList<>(waiting);
             toApply.add(current);
@@ -106,7 +116,15 @@ public class PostbackHandler {
             }
         }
         inbox.markOutcome(current.id(), appliedStatus, telegramId, null);
-        return new PostbackOutcome(appliedStatus, capitalized(event) + " processed", event, id.get(), telegramId);
+        return applied(appliedStatus, event, id.get(), telegramId);
+    }
+
+    private static PostbackOutcome duplicate(PostbackEvent event) {
+        return new PostbackOutcome(PostbackStatus.DUPLICATE, "Duplicate postback, already processed", event, null, null);
+    }
+
+    private static PostbackOutcome applied(PostbackStatus status, PostbackEvent event, long id, long telegramId) {
+        return new PostbackOutcome(status, capitalized(event) + " processed", event, id, telegramId);
     }
 
     /** A player was linked by a claim or by the operator: apply what waited for them. */

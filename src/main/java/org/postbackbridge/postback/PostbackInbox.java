@@ -32,14 +32,18 @@ public class PostbackInbox implements UnlinkedRegistrations {
         this.clock = clock;
     }
 
-    /** Stores the postback as received; empty when its idempotency key was stored before. */
-    Optional<Long> store(PostbackEvent event, Map<String, String> params, String sourceAddress) {
+    /**
+     * Stores the postback with {@code status} and its user, if already known; empty when its
+     * idempotency key was stored before.
+     */
+    Optional<Long> store(PostbackEvent event, Map<String, String> params, String sourceAddress,
+                         PostbackStatus status, Long telegramId) {
         Money money = event.money();
         return jdbc.sql("""
                 INSERT INTO postbacks (network, event, player_id, amount, currency, transaction_id, click_id, params,
-                                       source_ip, idempotency_key, status, event_time, received_at)
+                                       source_ip, idempotency_key, status, telegram_id, event_time, received_at)
                 VALUES (:network, :event, :player, :amount, :currency, :tx, :click, :params,
-                        :ip, :key, 'received', :eventTime, :now)
+                        :ip, :key, :status, :telegramId, :eventTime, :now)
                 ON CONFLICT DO NOTHING
                 RETURNING id""")
                 .param("network", event.network())
@@ -52,6 +56,8 @@ public class PostbackInbox implements UnlinkedRegistrations {
                 .param("params", json.writeValueAsString(params))
                 .param("ip", sourceAddress)
                 .param("key", event.idempotencyKey())
+                .param("status", status.value())
+                .param("telegramId", telegramId)
                 .param("eventTime", event.eventTime().toEpochMilli())
                 .param("now", clock.millis())
                 .query(Long.class)
