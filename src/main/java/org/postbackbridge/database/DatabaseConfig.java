@@ -2,6 +2,7 @@ package org.postbackbridge.database;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -69,8 +70,9 @@ class DatabaseConfig {
     }
 
     @Bean
-    GroupCommit groupCommit(PlatformTransactionManager transactions, DatabaseProperties properties) {
-        return new GroupCommit(transactions, properties.maxBatch());
+    GroupCommit groupCommit(PlatformTransactionManager transactions, DatabaseProperties properties,
+                            MeterRegistry meters) {
+        return new GroupCommit(transactions, properties.maxBatch(), meters);
     }
 
     @Bean

@@ -1,5 +1,7 @@
 package org.postbackbridge.database;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +40,7 @@ public final class GroupCommit implements AutoCloseable {
     private final TransactionTemplate batchTransaction;
     private final TransactionTemplate unitSavepoint;
     private final int maxBatch;
+    private final DistributionSummary batchSizes;
     private final Duration maxWait;
     private final Thread writer;
     private final ScheduledExecutorService watchdog;
@@ -45,16 +48,19 @@ public final class GroupCommit implements AutoCloseable {
     private volatile List<Unit<?>> running = List.of();
     private volatile boolean closed;
 
-    public GroupCommit(PlatformTransactionManager transactions, int maxBatch) {
-        this(transactions, maxBatch, MAX_WAIT);
+    public GroupCommit(PlatformTransactionManager transactions, int maxBatch, MeterRegistry meters) {
+        this(transactions, maxBatch, MAX_WAIT, meters);
     }
 
-    GroupCommit(PlatformTransactionManager transactions, int maxBatch, Duration maxWait) {
+    GroupCommit(PlatformTransactionManager transactions, int maxBatch, Duration maxWait, MeterRegistry meters) {
         this.batchTransaction = new TransactionTemplate(transactions);
         this.unitSavepoint = new TransactionTemplate(transactions);
         this.unitSavepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.maxBatch = maxBatch;
         this.maxWait = maxWait;
+        // Bigger batches are cheaper per unit (one commit, and the pages they share written once).
+        this.batchSizes = DistributionSummary.builder("postback_bridge.group_commit.batch_size")
+                .description("Units of work committed together").register(meters);
         this.writer = Thread.ofPlatform().name("group-commit").daemon().start(this::writeLoop);
         this.watchdog = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("group-commit-watchdog").daemon().factory());
@@ -123,6 +129,7 @@ public final class GroupCommit implements AutoCloseable {
             batch.removeIf(unit -> unit.result.isDone());
             if (!batch.isEmpty()) {
                 running = List.copyOf(batch);
+                batchSizes.record(batch.size());
                 commit(batch);
                 running = List.of();
             }

@@ -3,6 +3,7 @@ package org.postbackbridge.database;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,6 +25,7 @@ class GroupCommitTest {
     SingleConnectionDataSource dataSource;
     JdbcClient jdbc;
     GroupCommit groupCommit;
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     @BeforeEach
     void setUp() throws Exception {
@@ -33,7 +35,7 @@ class GroupCommitTest {
         dataSource = new SingleConnectionDataSource(sqlite.getConnection(), true);
         jdbc = JdbcClient.create(dataSource);
         jdbc.sql("CREATE TABLE items (name TEXT PRIMARY KEY)").update();
-        groupCommit = new GroupCommit(new DataSourceTransactionManager(dataSource), 64);
+        groupCommit = new GroupCommit(new DataSourceTransactionManager(dataSource), 64, meters);
     }
 
     @AfterEach
@@ -73,11 +75,13 @@ class GroupCommitTest {
         assertThatThrownBy(() -> batch.get(2).join()).hasRootCauseMessage("unit failed after writing");
         assertThat(jdbc.sql("SELECT name FROM items ORDER BY name").query(String.class).list())
                 .containsExactly("a", "b", "c", "first");
+        assertThat(meters.get("postback_bridge.group_commit.batch_size").summary().totalAmount())
+                .as("units run, over all batches").isEqualTo(5);
     }
 
     @Test
     void aCallerWaitsNoLongerThanTheLimitAndWorkItWasRefusedForIsNeverCommitted() throws Exception {
-        GroupCommit slow = new GroupCommit(new DataSourceTransactionManager(dataSource), 64, Duration.ofMillis(300));
+        GroupCommit slow = new GroupCommit(new DataSourceTransactionManager(dataSource), 64, Duration.ofMillis(300), meters);
         try {
             CountDownLatch release = new CountDownLatch(1);
             CompletableFuture<Integer> stuck = CompletableFuture.supplyAsync(() -> slow.execute(() -> {
