@@ -48,6 +48,9 @@ class MetricsTest extends PostbackTestBase {
         assertThat(delta(before, after, series("none", "rejected"))).isEqualTo(1);
         assertThat(delta(before, after, "postback_bridge_postback_processing_seconds_count")).isEqualTo(5);
         assertThat(after).contains("postback_bridge_postback_processing_seconds_bucket{le=");
+        // Every postback, the refused one included, is a unit of the group commit (the dispatcher adds its own).
+        assertThat(delta(before, after, "postback_bridge_group_commit_batch_size_sum")).isGreaterThanOrEqualTo(5);
+        assertThat(delta(before, after, "postback_bridge_group_commit_batch_size_count")).isPositive();
     }
 
     @Test
