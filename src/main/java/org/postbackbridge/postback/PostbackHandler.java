@@ -81,6 +81,16 @@ public class PostbackHandler {
             apply(new StoredPostback(id.get(), event), user);
             return applied(appliedStatus, event, id.get(), user.telegramId());
         }
+        return processUnlinked(event, params, sourceAddress, appliedStatus);
+    }
+
+    /**
+     * A player nobody is linked to yet: stored first (a repeat changes nothing), then linked through
+     * the click token or a pending claim if there is one, with what waited for the player applied
+     * in order; otherwise kept as unmatched.
+     */
+    private PostbackOutcome processUnlinked(PostbackEvent event, Map<String, String> params, String sourceAddress,
+                                            PostbackStatus appliedStatus) {
         Optional<Long> id = inbox.store(event, params, sourceAddress, PostbackStatus.RECEIVED, null);
         if (id.isEmpty()) {
             return duplicate(event);
