@@ -13,9 +13,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.postbackbridge.notify.Outbox;
@@ -148,14 +148,20 @@ class ConsoleBrowserTest extends PostbackTestBase {
     }
 
     /**
-     * Clicks something that loads a new page and waits until the old page is gone. Without the
+     * Clicks something that loads a new page and waits until the new page has loaded. Without the
      * wait the next findElement can still match the old page (the unfiltered log has an unmatched
-     * row too) and then fail with a stale element once the new page arrives.
+     * row too) and then fail with a stale element once the new page arrives. The old page is
+     * marked, and a new page comes with a new window object, without the mark. Waiting for the
+     * old page's element to go stale was not enough: while Chrome swaps the documents it sometimes
+     * answers a look at the old element with "node does not belong to the document" instead, so
+     * such errors are retried here.
      */
     private static void navigateBy(WebElement linkOrButton) {
-        WebElement oldPage = browser.findElement(By.tagName("html"));
+        browser.executeScript("window.leavingThisPage = true");
         linkOrButton.click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(oldPage));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(WebDriverException.class).until(driver ->
+                Boolean.TRUE.equals(browser.executeScript(
+                        "return window.leavingThisPage === undefined && document.readyState === 'complete'")));
     }
 
     private Map<String, String> funnel() {
