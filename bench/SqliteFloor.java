@@ -10,11 +10,11 @@ import java.util.Properties;
  * What SQLite alone costs for the rows one deposit postback writes, with nothing of ours around
  * it: the same statements as the service (read the linked user, insert the postback with its final
  * status, its event and its message), prepared once, on one thread, committed every BATCH
- * postbacks with the service's pragmas (WAL, synchronous=FULL). The service's group-commit writer
- * does this and more per postback (Spring's transactions and savepoints, JSON, templates), so its
- * CPU per postback, printed by postback-bench.sh, is to be read against this floor. The same number
- * of postbacks runs first, unmeasured: run straight after the service stopped, a shorter warm-up
- * left the first measured commits at twice the cost.
+ * postbacks with the service's settings (WAL, synchronous=FULL, no generated-keys query). The
+ * service's group-commit writer does this and more per postback (Spring's transactions and
+ * savepoints, JSON, templates), so its CPU per postback, printed by postback-bench.sh, is to be
+ * read against this floor. The same number of postbacks runs first, unmeasured: run straight after
+ * the service stopped, a shorter warm-up left the first measured commits at twice the cost.
  *
  * java -cp CLASSPATH bench/SqliteFloor.java DB_FILE PLAYERS POSTBACKS BATCH
  *   DB_FILE: a database the service migrated, with PLAYERS players linked (postback-bench.sh makes one)
@@ -31,6 +31,7 @@ public class SqliteFloor {
         pragmas.setProperty("synchronous", "FULL");
         pragmas.setProperty("temp_store", "MEMORY");
         pragmas.setProperty("foreign_keys", "true");
+        pragmas.setProperty("jdbc.get_generated_keys", "false");
         try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file, pragmas)) {
             db.setAutoCommit(false);
             Statements statements = new Statements(db);

@@ -65,6 +65,24 @@ class SqliteConnectionsTest {
         }
     }
 
+    @Test
+    void anInsertRunsNoHiddenQueryForGeneratedKeys() throws SQLException {
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)");
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO t (v) VALUES (?)")) {
+                insert.setString(1, "x");
+                assertThat(insert.executeUpdate()).isEqualTo(1);
+                // With generated keys on, the driver would have run SELECT last_insert_rowid() and hold row 1 here.
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    assertThat(keys.next()).isFalse();
+                }
+            }
+            try (PreparedStatement returning = connection.prepareStatement("INSERT INTO t (v) VALUES ('y') RETURNING id")) {
+                assertThat(single(returning)).isEqualTo("2");
+            }
+        }
+    }
+
     private static String pragma(Statement statement, String name) throws SQLException {
         try (ResultSet result = statement.executeQuery("PRAGMA " + name)) {
             result.next();
