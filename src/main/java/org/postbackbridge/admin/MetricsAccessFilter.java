@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.postbackbridge.web.ApiError;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -20,13 +21,13 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class MetricsAccessFilter extends OncePerRequestFilter {
 
-    private final AdminToken adminToken;
+    private final AdminAttempts attempts;
     private final JsonMapper json;
     private final boolean metricsPublic;
 
-    MetricsAccessFilter(AdminToken adminToken, JsonMapper json,
+    MetricsAccessFilter(AdminAttempts attempts, JsonMapper json,
                         @Value("${postback-bridge.admin.metrics-public:false}") boolean metricsPublic) {
-        this.adminToken = adminToken;
+        this.attempts = attempts;
         this.json = json;
         this.metricsPublic = metricsPublic;
     }
@@ -39,12 +40,19 @@ class MetricsAccessFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (adminToken.matches(AdminToken.bearer(request))) {
+        AdminAttempts.Verdict verdict = attempts.check(AdminToken.bearer(request), request.getRemoteAddr());
+        if (verdict == AdminAttempts.Verdict.ACCEPTED) {
             chain.doFilter(request, response);
             return;
         }
-        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        if (verdict == AdminAttempts.Verdict.TOO_MANY_WRONG_TOKENS) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            json.writeValue(response.getOutputStream(), ApiError.of(AdminAttempts.TOO_MANY_WRONG_TOKENS_ERROR,
+                    AdminAttempts.TOO_MANY_WRONG_TOKENS_MESSAGE, null));
+            return;
+        }
+        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         json.writeValue(response.getOutputStream(), ApiError.of("admin_token_required",
                 "send 'Authorization: Bearer <token>' with the admin token, or set METRICS_PUBLIC=true", null));
     }

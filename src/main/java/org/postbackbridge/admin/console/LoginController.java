@@ -2,7 +2,8 @@ package org.postbackbridge.admin.console;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.postbackbridge.admin.AdminToken;
+import org.postbackbridge.admin.AdminAttempts;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,11 +14,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class LoginController {
 
-    private final AdminToken adminToken;
+    private final AdminAttempts attempts;
     private final ConsoleSession session;
 
-    LoginController(AdminToken adminToken, ConsoleSession session) {
-        this.adminToken = adminToken;
+    LoginController(AdminAttempts attempts, ConsoleSession session) {
+        this.attempts = attempts;
         this.session = session;
     }
 
@@ -29,7 +30,13 @@ class LoginController {
     @PostMapping("/admin/login")
     String login(@RequestParam(defaultValue = "") String token, HttpServletRequest request,
                  HttpServletResponse response, Model model) {
-        if (!adminToken.matches(token)) {
+        AdminAttempts.Verdict verdict = attempts.check(token, request.getRemoteAddr());
+        if (verdict == AdminAttempts.Verdict.TOO_MANY_WRONG_TOKENS) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            model.addAttribute("tooMany", true);
+            return "admin/login";
+        }
+        if (verdict == AdminAttempts.Verdict.REFUSED) {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             model.addAttribute("failed", true);
             return "admin/login";
