@@ -79,8 +79,10 @@ class BotApiSender implements MessageSender {
         if (code == 400 && description.contains("can't parse entities")) {
             return new SendResult.BadMarkup(description);
         }
-        if (code >= 500 || code == 401 || code == 404) {
-            // 401/404 mean a wrong token or Bot API URL: the operator's mistake, not the message's.
+        if (code == 401 || code == 404) {
+            return new SendResult.CredentialsRefused(code, description);
+        }
+        if (code >= 500) {
             return new SendResult.Failed(code, description);
         }
         return new SendResult.Rejected(code, description);

@@ -26,6 +26,7 @@ final class DeliveryMetrics {
             case SendResult.BadMarkup bad -> new Tags("bad_markup", "400");
             case SendResult.ChatMigrated migrated -> new Tags("chat_migrated", "400");
             case SendResult.Rejected rejected -> new Tags("rejected", Integer.toString(rejected.code()));
+            case SendResult.CredentialsRefused refused -> new Tags("credentials_refused", Integer.toString(refused.code()));
             case SendResult.Failed failed -> new Tags("failed", failed.code() == null ? "no_answer" : failed.code().toString());
         };
         meters.counter("postback_bridge.telegram.sends", "outcome", tags.outcome(), "code", tags.code()).increment();

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.postbackbridge.database.GroupCommit;
 import org.postbackbridge.users.UserRepository;
 import org.slf4j.Logger;
@@ -53,6 +54,7 @@ class OutboxDispatcher implements SmartLifecycle {
             .delay(Duration.ofMillis(200)).multiplier(2).maxDelay(Duration.ofSeconds(5)).timeout(Duration.ofMinutes(1))
             .maxRetries(Long.MAX_VALUE).build());
     private final Set<Long> chatsInFlight = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger credentialsRefusedInARow = new AtomicInteger();
     /** Made on each start: a lifecycle may be stopped and started again (Spring's test context pausing does). */
     private volatile ExecutorService sends;
     private volatile Instant pausedUntil = Instant.EPOCH;
@@ -175,7 +177,10 @@ class OutboxDispatcher implements SmartLifecycle {
 
     private void apply(OutboxMessage message, SendResult result) {
         switch (result) {
-            case SendResult.Sent sent -> outbox.markSent(message.id(), sent.telegramMessageId());
+            case SendResult.Sent sent -> {
+                credentialsRefusedInARow.set(0);
+                outbox.markSent(message.id(), sent.telegramMessageId());
+            }
             case SendResult.Recorded recorded -> outbox.markDryRun(message.id());
             case SendResult.RetryAfter retry -> pause(message, retry.delay());
             case SendResult.Blocked blocked -> {
@@ -193,6 +198,7 @@ class OutboxDispatcher implements SmartLifecycle {
                 log.info("Chat {} became supergroup {}; its messages go there now", message.chatId(), migrated.newChatId());
             }
             case SendResult.Rejected rejected -> outbox.markDead(message.id(), rejected.error());
+            case SendResult.CredentialsRefused refused -> holdUntilCredentialsWork(message, refused.error());
             case SendResult.Failed failed -> retryOrGiveUp(message, failed.error());
         }
     }
@@ -210,9 +216,7 @@ class OutboxDispatcher implements SmartLifecycle {
     /** A 429 stops the whole dispatcher, not only this chat: Telegram counts the bot, not the chat. */
     private void pause(OutboxMessage message, Duration wait) {
         Instant until = clock.instant().plus(wait);
-        if (until.isAfter(pausedUntil)) {
-            pausedUntil = until;
-        }
+        pauseUntil(until);
         outbox.retryAt(message.id(), until, "429: retry after " + wait.toSeconds() + " s", false);
         if (wait.compareTo(properties.retryAfterCap()) > 0) {
             log.error("Telegram asked to wait {} s (more than {}); delivery is parked until {}",
@@ -224,6 +228,19 @@ class OutboxDispatcher implements SmartLifecycle {
     }
 
     /**
+     * A wrong or revoked bot token would otherwise use up every message's attempts within minutes and
+     * leave them dead: instead nothing is counted against the message, and the whole dispatcher
+     * waits, longer each time, until the operator fixes the setting.
+     */
+    private void holdUntilCredentialsWork(OutboxMessage message, String error) {
+        Instant until = clock.instant().plus(backoff.afterFailures(credentialsRefusedInARow.incrementAndGet()));
+        pauseUntil(until);
+        outbox.retryAt(message.id(), until, error, false);
+        log.error("Telegram refused the bot's credentials ({}): check TELEGRAM_TOKEN and TELEGRAM_API_URL. "
+                + "Delivery waits until {}; no message is given up meanwhile", error, until);
+    }
+
+    /**
      * Another instance (or this one before a restart) may have sent to some chats a moment ago, and
      * Telegram counts those too: wait until none of its sends can count against ours.
      */
@@ -231,6 +248,12 @@ class OutboxDispatcher implements SmartLifecycle {
         Duration hold = limits.longestInterval();
         pausedUntil = clock.instant().plus(hold);
         log.info("Dispatching the outbox from {} (after {} for any previous dispatcher's sends to age)", pausedUntil, hold);
+    }
+
+    private void pauseUntil(Instant until) {
+        if (until.isAfter(pausedUntil)) {
+            pausedUntil = until;
+        }
     }
 
     private boolean paused() {

@@ -33,6 +33,13 @@ sealed interface SendResult {
     record Rejected(int code, String error) implements SendResult {
     }
 
+    /**
+     * 401 or 404: the bot token or the Bot API URL is wrong (revoked in BotFather, mistyped). The
+     * operator's mistake, not the message's: every message would meet it.
+     */
+    record CredentialsRefused(int code, String error) implements SendResult {
+    }
+
     /** 5xx, timeout, connection error: may work later. */
     record Failed(Integer code, String error) implements SendResult {
     }

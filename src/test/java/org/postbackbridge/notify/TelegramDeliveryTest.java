@@ -176,6 +176,28 @@ class TelegramDeliveryTest extends PostbackTestBase {
     }
 
     @Test
+    void aRefusedBotTokenHoldsDeliveryWithoutUsingUpTheMessage() {
+        BotUser user = TestUsers.started(users, "en");
+        // More refusals than the four attempts a message has in the tests.
+        AtomicInteger refusals = new AtomicInteger(5);
+        telegram.on("sendMessage", call -> refusals.getAndDecrement() > 0
+                ? FakeBotApi.error(401, "Unauthorized") : telegram.sentMessage(call));
+
+        outbox.enqueue(user.telegramId(), "test", "hello", null, null);
+
+        OutboxMessage sent = await().atMost(Duration.ofSeconds(30))
+                .until(() -> outbox.forChat(user.telegramId()).getFirst(), message -> !message.status().equals(Outbox.PENDING));
+        assertThat(sent.status()).isEqualTo(Outbox.SENT);
+        assertThat(sent.attempts()).as("only the send that went through counts").isEqualTo(1);
+        List<Call> tries = telegram.calls("sendMessage");
+        assertThat(tries).hasSize(6);
+        // The test backoff starts at 200 ms, so the chat's 1 s interval sets the first waits; the
+        // fifth refusal's wait (3.2 s, give or take half) is the backoff's own.
+        assertThat(Duration.between(tries.get(4).at(), tries.get(5).at()))
+                .as("the waits grow").isGreaterThan(Duration.between(tries.get(0).at(), tries.get(1).at()).plusMillis(500));
+    }
+
+    @Test
     void aTelegramThatHangsTimesOutAndTheMessageIsRetried() {
         BotUser user = TestUsers.started(users, "en");
         AtomicInteger hangs = new AtomicInteger(1);
