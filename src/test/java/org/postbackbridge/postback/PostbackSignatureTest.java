@@ -1,18 +1,17 @@
 package org.postbackbridge.postback;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.maps;
+import static org.quicktheories.generators.SourceDSL.strings;
 
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import net.jqwik.api.Assume;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.AlphaChars;
-import net.jqwik.api.constraints.NotEmpty;
-import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 import org.postbackbridge.secrets.Secrets;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.StringsDSL;
 
 class PostbackSignatureTest {
 
@@ -33,45 +32,62 @@ class PostbackSignatureTest {
                 .isEqualTo("d57583f25c2a9f1d90feee13e1921f99f6a81af86a30096fb04bb4c515711596");
     }
 
-    @Property
-    void signedParametersVerifyInAnyOrderWithTheSignatureAmongThem(
-            @ForAll @Size(min = 1, max = 8) Map<@AlphaChars @NotEmpty String, String> params,
-            @ForAll @NotEmpty String key) {
-        params.remove("signature");
-        String signature = PostbackSignature.sign(params, "signature", key);
-        Map<String, String> received = new LinkedHashMap<>(params);
-        received.put("signature", signature);
+    @Test
+    void signedParametersVerifyInAnyOrderWithTheSignatureAmongThem() {
+        qt().forAll(parameters(8), keys()).checkAssert((params, key) -> {
+            String signature = PostbackSignature.sign(params, "signature", key);
+            Map<String, String> received = new LinkedHashMap<>(params);
+            received.put("signature", signature);
 
-        assertThat(PostbackSignature.verify(received, "signature", key, signature)).isTrue();
+            assertThat(PostbackSignature.verify(received, "signature", key, signature)).isTrue();
+        });
     }
 
-    @Property
-    void anyChangedValueFailsVerification(
-            @ForAll @Size(min = 1, max = 8) Map<@AlphaChars @NotEmpty String, String> params,
-            @ForAll @NotEmpty String key, @ForAll String replacement) {
-        params.remove("signature");
-        String signature = PostbackSignature.sign(params, "signature", key);
-        String name = params.keySet().iterator().next();
-        Assume.that(!params.get(name).equals(replacement));
-        Map<String, String> tampered = new LinkedHashMap<>(params);
-        tampered.put(name, replacement);
+    @Test
+    void anyChangedValueFailsVerification() {
+        qt().forAll(parameters(8), keys(), anyText().ofLengthBetween(0, 20))
+                .assuming((params, key, replacement) -> !params.values().iterator().next().equals(replacement))
+                .checkAssert((params, key, replacement) -> {
+                    String signature = PostbackSignature.sign(params, "signature", key);
+                    Map<String, String> tampered = new LinkedHashMap<>(params);
+                    tampered.put(params.keySet().iterator().next(), replacement);
 
-        assertThat(PostbackSignature.verify(tampered, "signature", key, signature)).isFalse();
+                    assertThat(PostbackSignature.verify(tampered, "signature", key, signature)).isFalse();
+                });
     }
 
-    @Property
-    void aWrongKeyFailsVerification(@ForAll @Size(min = 1, max = 5) Map<@AlphaChars @NotEmpty String, String> params,
-                                    @ForAll @NotEmpty String key, @ForAll @NotEmpty String otherKey) {
-        Assume.that(!key.equals(otherKey));
-        params.remove("signature");
-        String signature = PostbackSignature.sign(params, "signature", key);
+    @Test
+    void aWrongKeyFailsVerification() {
+        qt().forAll(parameters(5), keys(), keys())
+                .assuming((params, key, otherKey) -> !key.equals(otherKey))
+                .checkAssert((params, key, otherKey) -> {
+                    String signature = PostbackSignature.sign(params, "signature", key);
 
-        assertThat(PostbackSignature.verify(params, "signature", otherKey, signature)).isFalse();
+                    assertThat(PostbackSignature.verify(params, "signature", otherKey, signature)).isFalse();
+                });
     }
 
-    @Property
-    void malformedSignaturesNeverVerify(@ForAll String signature) {
-        Assume.that(!signature.matches("[0-9a-fA-F]{64}"));
-        assertThat(PostbackSignature.verify(Map.of("a", "b"), "signature", "k", signature)).isFalse();
+    @Test
+    void malformedSignaturesNeverVerify() {
+        qt().forAll(anyText().ofLengthBetween(0, 80))
+                .assuming(signature -> !signature.matches("[0-9a-fA-F]{64}"))
+                .checkAssert(signature ->
+                        assertThat(PostbackSignature.verify(Map.of("a", "b"), "signature", "k", signature)).isFalse());
+    }
+
+    /** One to {@code maxSize} parameters with alphabetic names (never "signature") and any values. */
+    private static Gen<Map<String, String>> parameters(int maxSize) {
+        Gen<String> names = strings().betweenCodePoints('a', 'z').ofLengthBetween(1, 12)
+                .assuming(name -> !name.equals("signature"));
+        return maps().of(names, anyText().ofLengthBetween(0, 30)).ofSizeBetween(1, maxSize);
+    }
+
+    private static Gen<String> keys() {
+        return anyText().ofLengthBetween(1, 40);
+    }
+
+    /** Any text Java can encode: every code point below the surrogates (a lone surrogate encodes as '?'). */
+    static StringsDSL.StringGeneratorBuilder anyText() {
+        return strings().betweenCodePoints(0, 0xD7FF);
     }
 }
