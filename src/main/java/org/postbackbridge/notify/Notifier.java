@@ -70,14 +70,10 @@ public class Notifier {
         }
     }
 
-    /** True when a {@code kind} message was queued for this user within {@code interval}. */
-    public boolean queuedWithin(BotUser user, MessageKind kind, Duration interval) {
-        return outbox.lastEnqueued(user.telegramId(), kind.key())
-                .map(last -> last.isAfter(clock.instant().minus(interval)))
+    /** True when a win message was queued for this user within the win message interval. */
+    public boolean winQueuedRecently(BotUser user) {
+        return outbox.lastWinEnqueued(user.telegramId())
+                .map(last -> last.isAfter(clock.instant().minus(properties.winMessageInterval())))
                 .orElse(false);
-    }
-
-    public Duration winMessageInterval() {
-        return properties.winMessageInterval();
     }
 }

@@ -4,8 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -29,6 +32,8 @@ public class Outbox {
     private static final String REVIVE_DEAD =
             "UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = ? WHERE status = 'dead'";
     private static final String COLUMNS = "id, chat_id, kind, text, buttons, status, attempts, last_error, plain_text";
+    /** Pending messages read at a time while looking for each chat's oldest. */
+    private static final int HEAD_SCAN_PAGE = 500;
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -86,9 +91,11 @@ public class Outbox {
                 .query(Outbox::instantOrNull).optional();
     }
 
-    public Optional<Instant> lastEnqueued(long chatId, String kind) {
-        return jdbc.sql("SELECT MAX(created_at) FROM outbox WHERE chat_id = ? AND kind = ?")
-                .param(chatId).param(kind)
+    /** When a win message was last queued for this chat: the win throttle's question, answered by {@code outbox_wins}. */
+    Optional<Instant> lastWinEnqueued(long chatId) {
+        // The kind is written out, not bound: only then can the database use the partial index.
+        return jdbc.sql("SELECT MAX(created_at) FROM outbox WHERE chat_id = ? AND kind = '" + MessageKind.WIN.key() + "'")
+                .param(chatId)
                 .query(Outbox::instantOrNull).optional();
     }
 
@@ -96,15 +103,40 @@ public class Outbox {
      * The oldest pending message of each chat, if its time has come, oldest first. A chat whose
      * oldest message waits for a retry sends nothing newer meanwhile, so each chat gets its messages
      * in the order they were queued.
+     *
+     * <p>Found by reading the pending messages in queue order and keeping each chat's first. An
+     * index by chat would answer it directly, but would put every new message on a random page of
+     * that index, written again at each postback's commit.
      */
     List<OutboxMessage> dueHeads(int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM outbox o WHERE status = 'pending' AND next_attempt_at <= ?"
-                        + " AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.chat_id = o.chat_id"
-                        + " AND e.status = 'pending' AND e.id < o.id) ORDER BY id LIMIT ?")
-                .param(clock.millis()).param(limit)
+        long now = clock.millis();
+        Set<Long> chatsSeen = new HashSet<>();
+        List<Long> due = new ArrayList<>();
+        long after = 0;
+        List<Queued> page;
+        do {
+            page = jdbc.sql("SELECT id, chat_id, next_attempt_at FROM outbox WHERE status = 'pending' AND id > ? ORDER BY id LIMIT ?")
+                    .param(after).param(HEAD_SCAN_PAGE)
+                    .query(Queued.class).list();
+            for (Queued queued : page) {
+                if (chatsSeen.add(queued.chatId()) && queued.nextAttemptAt() <= now && due.size() < limit) {
+                    due.add(queued.id());
+                }
+            }
+            after = page.isEmpty() ? after : page.getLast().id();
+        } while (page.size() == HEAD_SCAN_PAGE && due.size() < limit);
+        if (due.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM outbox WHERE id IN (:ids) AND status = 'pending' ORDER BY id")
+                .param("ids", due)
                 .query(OutboxMessage.class).list();
     }
 
+    private record Queued(long id, long chatId, long nextAttemptAt) {
+    }
+
+    /** Every message queued for this chat, oldest first. Reads the whole outbox: for tests and rare looks. */
     public List<OutboxMessage> forChat(long chatId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM outbox WHERE chat_id = ? ORDER BY id")
                 .param(chatId).query(OutboxMessage.class).list();

@@ -213,8 +213,7 @@ public class PostbackHandler {
 
     /** Every win is logged; the user hears of at most one per interval (the seed's "do not spam"). */
     void handleWin(BotUser user, PostbackEvent event, String dedupeKey) {
-        boolean tell = !user.notificationsMuted()
-                && !notifier.queuedWithin(user, MessageKind.WIN, notifier.winMessageInterval());
+        boolean tell = !user.notificationsMuted() && !notifier.winQueuedRecently(user);
         events.log(user.telegramId(), event.type().logType(), details(event, Map.of("notified", tell)));
         if (tell) {
             notifier.toUser(user, MessageKind.WIN, values(user, event), dedupeKey);

@@ -122,17 +122,6 @@ public class PostbackInbox implements UnlinkedRegistrations {
                 .query(this::mapStored).list();
     }
 
-    /** Deposits applied to this user: count and sum per currency. */
-    public List<DepositTotal> depositTotals(long telegramId) {
-        return jdbc.sql("""
-                SELECT currency, COUNT(*), SUM(CAST(amount AS NUMERIC)) FROM postbacks
-                WHERE telegram_id = ? AND event IN ('deposit', 'first_deposit') AND status IN ('processed', 'test')
-                GROUP BY currency ORDER BY currency""")
-                .param(telegramId)
-                .query((rs, n) -> new DepositTotal(rs.getString(1), rs.getLong(2), rs.getBigDecimal(3)))
-                .list();
-    }
-
     /** Count and sum of applied deposits per currency, for everyone. */
     public List<DepositTotal> depositTotals() {
         return jdbc.sql("""
@@ -155,6 +144,10 @@ public class PostbackInbox implements UnlinkedRegistrations {
 
     /** Applied deposits of one currency. */
     public record DepositTotal(String currency, long count, BigDecimal sum) {
+
+        DepositTotal plus(DepositTotal other) {
+            return new DepositTotal(currency, count + other.count, sum.add(other.sum));
+        }
     }
 
     private StoredPostback mapStored(ResultSet rs, int row) throws SQLException {

@@ -25,7 +25,7 @@ class PostbackPipelineTest extends PostbackTestBase {
     @Autowired
     EventLog events;
     @Autowired
-    PostbackInbox inbox;
+    UserDeposits deposits;
 
     @Test
     void registrationWithClickTokenLinksThePlayerAndQueuesTheWelcome() {
@@ -107,9 +107,17 @@ class PostbackPipelineTest extends PostbackTestBase {
 
         assertThat(messageKinds(linked.user())).containsExactly("registration", "deposit", "signals_unlocked", "deposit");
         assertThat(outbox.forChat(linked.user().telegramId()).get(3).text()).contains("50.25 ₽");
-        assertThat(inbox.depositTotals(linked.user().telegramId())).singleElement().satisfies(total -> {
-            assertThat(total.count()).isEqualTo(2);
-            assertThat(total.sum()).isEqualByComparingTo(new BigDecimal("150.25"));
+        postback("event=dep&user_id=" + linked.playerId() + "&amount=123456789012345.12345678&currency=usd&transaction_id=c-"
+                + linked.playerId());
+
+        assertThat(deposits.totals(linked.user().telegramId())).satisfiesExactly(rub -> {
+            assertThat(rub.currency()).isEqualTo("RUB");
+            assertThat(rub.count()).isEqualTo(2);
+            assertThat(rub.sum()).isEqualByComparingTo(new BigDecimal("150.25"));
+        }, usd -> {
+            assertThat(usd.currency()).isEqualTo("USD");
+            assertThat(usd.count()).isEqualTo(1);
+            assertThat(usd.sum()).as("exact, past a double's digits").isEqualByComparingTo(new BigDecimal("123456789012345.12345678"));
         });
         assertThat(outbox.forChat(9000001)).extracting(OutboxMessage::kind)
                 .contains("operator_first_deposit", "operator_deposit");
