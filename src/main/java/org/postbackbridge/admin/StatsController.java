@@ -2,9 +2,9 @@ package org.postbackbridge.admin;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import org.postbackbridge.events.DepositTotal;
 import org.postbackbridge.postback.EventType;
 import org.postbackbridge.postback.PostbackInbox;
-import org.postbackbridge.postback.PostbackInbox.DepositTotal;
 import org.postbackbridge.postback.PostbackStatus;
 import org.postbackbridge.users.Stats;
 import org.postbackbridge.users.UserRepository;

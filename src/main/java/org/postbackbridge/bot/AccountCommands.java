@@ -1,16 +1,14 @@
 package org.postbackbridge.bot;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.postbackbridge.attribution.AttributionProperties;
 import org.postbackbridge.attribution.PlayerLinks;
-import org.postbackbridge.events.EventLog;
-import org.postbackbridge.events.LoggedEvent;
+import org.postbackbridge.events.DepositTotal;
 import org.postbackbridge.events.Money;
+import org.postbackbridge.events.UserDeposits;
 import org.postbackbridge.notify.MessageKind;
 import org.postbackbridge.notify.MoneyFormat;
 import org.postbackbridge.notify.TelegramErrors;
@@ -21,34 +19,29 @@ import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.groupadministration.CreateChatInviteLink;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** What a user asks about their own account: /status, /signals, /notifications. */
 @BotComponent
 class AccountCommands {
 
     private static final Logger log = LoggerFactory.getLogger(AccountCommands.class);
-    private static final String DEPOSIT_EVENT = "casino_deposit";
 
     private final UserRepository users;
     private final PlayerLinks links;
-    private final EventLog events;
+    private final UserDeposits deposits;
     private final AttributionProperties attribution;
     private final BotProperties properties;
     private final TelegramClient telegram;
-    private final JsonMapper json;
     private final Replies replies;
 
-    AccountCommands(UserRepository users, PlayerLinks links, EventLog events, AttributionProperties attribution,
-                    BotProperties properties, TelegramClient telegram, JsonMapper json, Replies replies) {
+    AccountCommands(UserRepository users, PlayerLinks links, UserDeposits deposits, AttributionProperties attribution,
+                    BotProperties properties, TelegramClient telegram, Replies replies) {
         this.users = users;
         this.links = links;
-        this.events = events;
+        this.deposits = deposits;
         this.attribution = attribution;
         this.properties = properties;
         this.telegram = telegram;
-        this.json = json;
         this.replies = replies;
     }
 
@@ -59,12 +52,12 @@ class AccountCommands {
             replies.send(conversation, MessageKind.STATUS_UNLINKED, Map.of());
             return;
         }
-        List<LoggedEvent> deposits = events.ofType(conversation.userId(), DEPOSIT_EVENT);
+        List<DepositTotal> totals = deposits.totals(conversation.userId());
         MessageKind access = user.get().signalsUnlocked() ? MessageKind.ACCESS_OPEN : MessageKind.ACCESS_LOCKED;
         replies.send(conversation, MessageKind.STATUS_LINKED, Map.of(
                 "player_id", player.get(),
-                "deposits", deposits.size(),
-                "deposit_sum", depositSum(deposits, conversation.language()),
+                "deposits", totals.stream().mapToLong(DepositTotal::count).sum(),
+                "deposit_sum", depositSum(totals, conversation.language()),
                 "access", replies.label(conversation, access)));
     }
 
@@ -99,17 +92,10 @@ class AccountCommands {
         replies.send(conversation, off ? MessageKind.NOTIFICATIONS_OFF : MessageKind.NOTIFICATIONS_ON, Map.of());
     }
 
-    /** "1 000 ₽, 50 $": the sum of the logged deposits per currency. */
-    private String depositSum(List<LoggedEvent> deposits, String language) {
-        Map<String, BigDecimal> sums = new TreeMap<>();
-        for (LoggedEvent deposit : deposits) {
-            JsonNode details = json.readTree(deposit.details());
-            if (details.hasNonNull("amount") && details.hasNonNull("currency")) {
-                sums.merge(details.get("currency").asString(), new BigDecimal(details.get("amount").asString()), BigDecimal::add);
-            }
-        }
-        return sums.isEmpty() ? "0" : sums.entrySet().stream()
-                .map(sum -> MoneyFormat.format(new Money(sum.getValue(), sum.getKey()), language))
+    /** "1 000 ₽, 50 $": the sum of the deposits per currency. */
+    private static String depositSum(List<DepositTotal> deposits, String language) {
+        return deposits.isEmpty() ? "0" : deposits.stream()
+                .map(total -> MoneyFormat.format(new Money(total.sum(), total.currency()), language))
                 .collect(Collectors.joining(", "));
     }
 }

@@ -1,7 +1,6 @@
 package org.postbackbridge.notify;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.postbackbridge.users.BotUser;

@@ -1,10 +1,12 @@
 package org.postbackbridge.postback;
 
+import org.postbackbridge.events.UserDeposits;
+
 /** The events a partner program reports, with the event-log type each one is logged under. */
 public enum EventType {
     REGISTRATION("registration", "casino_registration"),
-    FIRST_DEPOSIT("first_deposit", "casino_deposit"),
-    DEPOSIT("deposit", "casino_deposit"),
+    FIRST_DEPOSIT("first_deposit", UserDeposits.EVENT_TYPE),
+    DEPOSIT("deposit", UserDeposits.EVENT_TYPE),
     WITHDRAWAL("withdrawal", "casino_withdrawal"),
     WIN("win", "casino_win");
 

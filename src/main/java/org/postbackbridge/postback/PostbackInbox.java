@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.postbackbridge.events.DepositTotal;
 import org.postbackbridge.events.Money;
 import org.postbackbridge.attribution.UnlinkedRegistrations;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -140,14 +141,6 @@ public class PostbackInbox implements UnlinkedRegistrations {
     public long count(EventType event, PostbackStatus status) {
         return jdbc.sql("SELECT COUNT(*) FROM postbacks WHERE event = ? AND status = ?")
                 .param(event.canonicalName()).param(status.value()).query(Long.class).single();
-    }
-
-    /** Applied deposits of one currency. */
-    public record DepositTotal(String currency, long count, BigDecimal sum) {
-
-        DepositTotal plus(DepositTotal other) {
-            return new DepositTotal(currency, count + other.count, sum.add(other.sum));
-        }
     }
 
     private StoredPostback mapStored(ResultSet rs, int row) throws SQLException {

@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.postbackbridge.attribution.PlayerLinks;
 import org.postbackbridge.events.EventLog;
+import org.postbackbridge.events.UserDeposits;
 import org.postbackbridge.events.LoggedEvent;
 import org.postbackbridge.notify.OutboxMessage;
 import org.postbackbridge.testsupport.Http;

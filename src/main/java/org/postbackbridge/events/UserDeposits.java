@@ -1,12 +1,9 @@
-package org.postbackbridge.postback;
+package org.postbackbridge.events;
 
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.postbackbridge.events.EventLog;
-import org.postbackbridge.events.LoggedEvent;
-import org.postbackbridge.postback.PostbackInbox.DepositTotal;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -14,12 +11,15 @@ import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One user's deposits, counted and summed per currency. Read from the event log, which is indexed
- * by user, rather than from the postbacks, which are not: an index by user there would cost every
- * postback's commit a page (see {@code V5__hot_path_indexes.sql}).
+ * One user's deposits, counted and summed per currency, from the event log. The log is indexed by
+ * user; the postbacks are not, since such an index would cost every postback's commit a page
+ * (see {@code V5__hot_path_indexes.sql}).
  */
 @Component
 public class UserDeposits {
+
+    /** The event a first or repeat deposit is logged as. */
+    public static final String EVENT_TYPE = "casino_deposit";
 
     private final EventLog events;
     /** Amounts as exact decimals: up to 23 digits, more than a double holds. */
@@ -33,12 +33,12 @@ public class UserDeposits {
     /** Applied and test deposits, first ones included, by currency in alphabetical order. */
     public List<DepositTotal> totals(long telegramId) {
         Map<String, DepositTotal> byCurrency = new TreeMap<>();
-        for (LoggedEvent deposit : events.ofType(telegramId, EventType.DEPOSIT.logType())) {
+        for (LoggedEvent deposit : events.ofType(telegramId, EVENT_TYPE)) {
             JsonNode logged = details.readTree(deposit.details());
             JsonNode amount = logged.path("amount");
-            BigDecimal value = amount.isNumber() ? amount.decimalValue() : BigDecimal.ZERO;
             String currency = logged.path("currency").asString();
-            byCurrency.merge(currency, new DepositTotal(currency, 1, value), DepositTotal::plus);
+            byCurrency.merge(currency, new DepositTotal(currency, 1, amount.isNumber() ? amount.decimalValue() : BigDecimal.ZERO),
+                    DepositTotal::plus);
         }
         return List.copyOf(byCurrency.values());
     }
