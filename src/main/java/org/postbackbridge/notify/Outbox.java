@@ -32,6 +32,10 @@ public class Outbox {
     private static final String REVIVE_DEAD =
             "UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = ? WHERE status = 'dead'";
     private static final String COLUMNS = "id, chat_id, kind, text, buttons, status, attempts, last_error, plain_text";
+    // The two lookups below spell out their partial index's condition, not bind it: only then can the
+    // database use the index.
+    static final String LAST_ALERT = "SELECT MAX(created_at) FROM outbox WHERE kind LIKE 'alert%' AND kind = ?";
+    static final String LAST_WIN = "SELECT MAX(created_at) FROM outbox WHERE chat_id = ? AND kind = '" + MessageKind.WIN.key() + "'";
     /** Pending messages read at a time while looking for each chat's oldest. */
     private static final int HEAD_SCAN_PAGE = 500;
 
@@ -84,17 +88,16 @@ public class Outbox {
         });
     }
 
-    /** When a message of {@code kind} was last queued, to anyone. */
-    public Optional<Instant> lastEnqueued(String kind) {
-        return jdbc.sql("SELECT MAX(created_at) FROM outbox WHERE kind = ?")
+    /** When an alert of {@code kind} (an {@code alert_…} kind) was last queued, to anyone; answered by {@code outbox_alerts}. */
+    public Optional<Instant> lastAlertEnqueued(String kind) {
+        return jdbc.sql(LAST_ALERT)
                 .param(kind)
                 .query(Outbox::instantOrNull).optional();
     }
 
     /** When a win message was last queued for this chat: the win throttle's question, answered by {@code outbox_wins}. */
     Optional<Instant> lastWinEnqueued(long chatId) {
-        // The kind is written out, not bound: only then can the database use the partial index.
-        return jdbc.sql("SELECT MAX(created_at) FROM outbox WHERE chat_id = ? AND kind = '" + MessageKind.WIN.key() + "'")
+        return jdbc.sql(LAST_WIN)
                 .param(chatId)
                 .query(Outbox::instantOrNull).optional();
     }

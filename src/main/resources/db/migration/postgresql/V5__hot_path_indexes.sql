@@ -14,3 +14,7 @@ DROP INDEX postbacks_user;
 -- (outbox_pending). Only the win throttle looks a chat's messages up, and only its wins.
 DROP INDEX outbox_chat;
 CREATE INDEX outbox_wins ON outbox (chat_id, created_at) WHERE kind = 'win';
+
+-- "At most one alert of a kind an hour" asks when the last one was queued: without this, a scan of
+-- the whole outbox at every alert check.
+CREATE INDEX outbox_alerts ON outbox (kind, created_at) WHERE kind LIKE 'alert%';

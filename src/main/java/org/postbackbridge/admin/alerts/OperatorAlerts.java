@@ -36,7 +36,7 @@ class OperatorAlerts {
 
     /** When an alert of this kind was last queued. */
     Optional<Instant> lastSent(AlertKind kind) {
-        return outbox.lastEnqueued(kind.message().key());
+        return outbox.lastAlertEnqueued(kind.message().key());
     }
 
     /** Queues the alert unless one of its kind is less than an hour old; true if it was queued. */

@@ -14,18 +14,23 @@ import org.postbackbridge.testsupport.TestDatabase;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
-/** Which messages the dispatcher may send next: each chat's oldest pending one, when it is due. */
-class OutboxHeadsTest {
+/**
+ * Which messages the dispatcher may send next (each chat's oldest pending one, when it is due), and
+ * the two lookups a partial index serves: the win throttle's and the alerts'.
+ */
+class OutboxQueriesTest {
 
     static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
 
+    JdbcClient jdbc;
     Outbox outbox;
 
     @BeforeEach
     void freshOutbox() {
         SingleConnectionDataSource database = new SingleConnectionDataSource(TestDatabase.freshSqliteUrl(), true);
         Flyway.configure().dataSource(database).locations("classpath:db/migration/sqlite").load().migrate();
-        outbox = new Outbox(JdbcClient.create(database), Clock.fixed(NOW, ZoneOffset.UTC), new DispatchSignal());
+        jdbc = JdbcClient.create(database);
+        outbox = new Outbox(jdbc, Clock.fixed(NOW, ZoneOffset.UTC), new DispatchSignal());
     }
 
     @Test
@@ -71,5 +76,24 @@ class OutboxHeadsTest {
 
         outbox.enqueue(1, "win", "a win", null, null);
         assertThat(outbox.lastWinEnqueued(1)).contains(NOW);
+        assertThat(plan(Outbox.LAST_WIN)).contains("outbox_wins");
+    }
+
+    @Test
+    void theLastAlertOfAKindIsFoundWhateverTheChat() {
+        assertThat(outbox.lastAlertEnqueued("alert_dead_messages")).isEmpty();
+
+        outbox.enqueue(9001, "alert_no_postbacks", "another kind", null, null);
+        outbox.enqueue(7, "deposit", "not an alert", null, null);
+        assertThat(outbox.lastAlertEnqueued("alert_dead_messages")).isEmpty();
+
+        outbox.enqueue(9002, "alert_dead_messages", "dead messages", null, null);
+        assertThat(outbox.lastAlertEnqueued("alert_dead_messages")).contains(NOW);
+        assertThat(plan(Outbox.LAST_ALERT)).contains("outbox_alerts");
+    }
+
+    /** SQLite's plan for {@code sql} (its parameters left unbound): which index it reads. */
+    private String plan(String sql) {
+        return String.join("\n", jdbc.sql("EXPLAIN QUERY PLAN " + sql).query((rs, n) -> rs.getString("detail")).list());
     }
 }
