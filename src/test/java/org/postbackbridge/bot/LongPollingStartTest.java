@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.postbackbridge.notify.Outbox;
 import org.postbackbridge.testsupport.FakeBotApi;
@@ -19,9 +18,7 @@ class LongPollingStartTest {
     @Test
     void theServiceStartsWhileTelegramIsDownAndTheBotFollowsWhenItIsBack() {
         try (FakeBotApi telegram = new FakeBotApi()) {
-            AtomicInteger refusals = new AtomicInteger(2);
-            telegram.on("deleteWebhook", call -> refusals.getAndDecrement() > 0
-                    ? FakeBotApi.error(502, "Bad Gateway") : FakeBotApi.ok(true));
+            telegram.failFirst("deleteWebhook", 2, FakeBotApi.error(502, "Bad Gateway"));
 
             try (ServiceInstance service = ServiceInstance.start(TestDatabase.freshSqliteUrl(), ServiceInstance.telegram(telegram))) {
                 assertThat(service.http().get("/postback/health").status()).isEqualTo(200);

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.postbackbridge.testsupport.FakeBotApi;
 import org.postbackbridge.testsupport.ServiceInstance;
@@ -19,9 +18,7 @@ class WebhookStartTest {
     @Test
     void theServiceStartsWhileTelegramIsDownAndSetsTheWebhookWhenItIsBack() {
         try (FakeBotApi telegram = new FakeBotApi()) {
-            AtomicInteger refusals = new AtomicInteger(2);
-            telegram.on("setWebhook", call -> refusals.getAndDecrement() > 0
-                    ? FakeBotApi.error(502, "Bad Gateway") : FakeBotApi.ok(true));
+            telegram.failFirst("setWebhook", 2, FakeBotApi.error(502, "Bad Gateway"));
             Map<String, String> properties = new HashMap<>(ServiceInstance.telegram(telegram));
             properties.put("postback-bridge.bot.webhook-url", "https://bot.example.com/telegram/webhook");
 

@@ -111,10 +111,7 @@ class TelegramDeliveryTest extends PostbackTestBase {
 
     @Test
     void a429PausesTheWholeDispatcherForRetryAfterThenEverythingGoesOnce() {
-        AtomicInteger storm = new AtomicInteger(3);
-        telegram.on("sendMessage", call -> storm.getAndDecrement() > 0
-                ? FakeBotApi.error(429, "Too Many Requests: retry after 2", Map.of("retry_after", 2))
-                : telegram.sentMessage(call));
+        telegram.failFirst("sendMessage", 3, FakeBotApi.error(429, "Too Many Requests: retry after 2", Map.of("retry_after", 2)));
         List<BotUser> recipients = List.of(TestUsers.started(users, "en"), TestUsers.started(users, "en"),
                 TestUsers.started(users, "en"), TestUsers.started(users, "en"));
 
@@ -147,9 +144,7 @@ class TelegramDeliveryTest extends PostbackTestBase {
     @Test
     void serverErrorsAreRetriedWithBackoffUntilTheyPass() {
         BotUser user = TestUsers.started(users, "en");
-        AtomicInteger failures = new AtomicInteger(2);
-        telegram.on("sendMessage", call -> failures.getAndDecrement() > 0
-                ? FakeBotApi.error(502, "Bad Gateway") : telegram.sentMessage(call));
+        telegram.failFirst("sendMessage", 2, FakeBotApi.error(502, "Bad Gateway"));
 
         outbox.enqueue(user.telegramId(), "test", "hello", null, null);
 
@@ -179,14 +174,11 @@ class TelegramDeliveryTest extends PostbackTestBase {
     void aRefusedBotTokenHoldsDeliveryWithoutUsingUpTheMessage() {
         BotUser user = TestUsers.started(users, "en");
         // More refusals than the four attempts a message has in the tests.
-        AtomicInteger refusals = new AtomicInteger(5);
-        telegram.on("sendMessage", call -> refusals.getAndDecrement() > 0
-                ? FakeBotApi.error(401, "Unauthorized") : telegram.sentMessage(call));
+        telegram.failFirst("sendMessage", 5, FakeBotApi.error(401, "Unauthorized"));
 
         outbox.enqueue(user.telegramId(), "test", "hello", null, null);
 
-        OutboxMessage sent = await().atMost(Duration.ofSeconds(30))
-                .until(() -> outbox.forChat(user.telegramId()).getFirst(), message -> !message.status().equals(Outbox.PENDING));
+        OutboxMessage sent = awaitFinished(user.telegramId(), Duration.ofSeconds(30));
         assertThat(sent.status()).isEqualTo(Outbox.SENT);
         assertThat(sent.attempts()).as("only the send that went through counts").isEqualTo(1);
         List<Call> tries = telegram.calls("sendMessage");
@@ -253,10 +245,7 @@ class TelegramDeliveryTest extends PostbackTestBase {
     @Test
     void aRetryAfterLongerThanTheCapParksDeliveryAndTellsTheOperator() {
         BotUser user = TestUsers.started(users, "en");
-        AtomicInteger refusals = new AtomicInteger(1);
-        telegram.on("sendMessage", call -> refusals.getAndDecrement() > 0
-                ? FakeBotApi.error(429, "Too Many Requests: retry after 3", Map.of("retry_after", 3))
-                : telegram.sentMessage(call));
+        telegram.failFirst("sendMessage", 1, FakeBotApi.error(429, "Too Many Requests: retry after 3", Map.of("retry_after", 3)));
 
         outbox.enqueue(user.telegramId(), "test", "hello", null, null);
 
@@ -299,7 +288,11 @@ class TelegramDeliveryTest extends PostbackTestBase {
     }
 
     private OutboxMessage awaitFinished(long chatId) {
-        return await().atMost(DELIVERY).until(() -> outbox.forChat(chatId).getFirst(),
+        return awaitFinished(chatId, DELIVERY);
+    }
+
+    private OutboxMessage awaitFinished(long chatId, Duration within) {
+        return await().atMost(within).until(() -> outbox.forChat(chatId).getFirst(),
                 message -> !message.status().equals(Outbox.PENDING));
     }
 

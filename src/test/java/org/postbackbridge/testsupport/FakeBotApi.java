@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -88,6 +89,13 @@ public final class FakeBotApi implements AutoCloseable {
     public FakeBotApi on(String method, Function<Call, Answer> handler) {
         handlers.put(method.toLowerCase(), handler);
         return this;
+    }
+
+    /** Answers the next {@code times} calls of {@code method} with {@code failure}, then with success (a sent message, or true). */
+    public FakeBotApi failFirst(String method, int times, Answer failure) {
+        AtomicInteger left = new AtomicInteger(times);
+        return on(method, call -> left.getAndDecrement() > 0 ? failure
+                : "sendMessage".equalsIgnoreCase(method) ? sentMessage(call) : ok(true));
     }
 
     public List<Call> calls() {
