@@ -230,14 +230,19 @@ class OutboxDispatcher implements SmartLifecycle {
     /**
      * A wrong or revoked bot token would otherwise use up every message's attempts within minutes and
      * leave them dead: instead nothing is counted against the message, and the whole dispatcher
-     * waits, longer each time, until the operator fixes the setting.
+     * waits, longer each time, until the operator fixes the setting. The sends already in flight
+     * when the first refusal came back are refused too; they share its wait rather than lengthen it.
      */
     private void holdUntilCredentialsWork(OutboxMessage message, String error) {
-        Instant until = clock.instant().plus(backoff.afterFailures(credentialsRefusedInARow.incrementAndGet()));
+        boolean firstOfItsWait = !paused();
+        int refusals = firstOfItsWait ? credentialsRefusedInARow.incrementAndGet() : Math.max(1, credentialsRefusedInARow.get());
+        Instant until = clock.instant().plus(backoff.afterFailures(refusals));
         pauseUntil(until);
         outbox.retryAt(message.id(), until, error, false);
-        log.error("Telegram refused the bot's credentials ({}): check TELEGRAM_TOKEN and TELEGRAM_API_URL. "
-                + "Delivery waits until {}; no message is given up meanwhile", error, until);
+        if (firstOfItsWait) {
+            log.error("Telegram refused the bot's credentials ({}): check TELEGRAM_TOKEN and TELEGRAM_API_URL. "
+                    + "Delivery waits until {}; no message is given up meanwhile", error, until);
+        }
     }
 
     /**

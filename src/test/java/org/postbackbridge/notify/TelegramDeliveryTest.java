@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -187,6 +188,22 @@ class TelegramDeliveryTest extends PostbackTestBase {
         // fifth refusal's wait (3.2 s, give or take half) is the backoff's own.
         assertThat(Duration.between(tries.get(4).at(), tries.get(5).at()))
                 .as("the waits grow").isGreaterThan(Duration.between(tries.get(0).at(), tries.get(1).at()).plusMillis(500));
+    }
+
+    @Test
+    void refusalsOfSendsInFlightTogetherCountAsOneWait() {
+        List<BotUser> recipients = IntStream.range(0, 6).mapToObj(n -> TestUsers.started(users, "en")).toList();
+        telegram.failFirst("sendMessage", recipients.size(), FakeBotApi.error(401, "Unauthorized"));
+
+        recipients.forEach(user -> outbox.enqueue(user.telegramId(), "test", "hello", null, null));
+
+        recipients.forEach(user -> assertThat(awaitFinished(user.telegramId()).status()).isEqualTo(Outbox.SENT));
+        List<Call> tries = telegram.calls("sendMessage");
+        assertThat(tries).hasSize(2 * recipients.size());
+        // One refusal's wait is the first backoff step, here under the chat's 1 s interval; six counted
+        // as six in a row would wait 3.2 s or more.
+        assertThat(Duration.between(tries.get(recipients.size() - 1).at(), tries.getLast().at()))
+                .isLessThan(Duration.ofMillis(2500));
     }
 
     @Test
