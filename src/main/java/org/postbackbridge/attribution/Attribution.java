@@ -1,5 +1,7 @@
 package org.postbackbridge.attribution;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import org.postbackbridge.users.BotUser;
 import org.postbackbridge.users.UserRepository;
@@ -19,14 +21,16 @@ public class Attribution {
     private final AttributionProperties properties;
     private final ApplicationEventPublisher events;
     private final ClaimLog claims;
+    private final Clock clock;
 
     Attribution(PlayerLinks links, UserRepository users, AttributionProperties properties,
-                ApplicationEventPublisher events, ClaimLog claims) {
+                ApplicationEventPublisher events, ClaimLog claims, Clock clock) {
         this.links = links;
         this.users = users;
         this.properties = properties;
         this.events = events;
         this.claims = claims;
+        this.clock = clock;
     }
 
     /** The user this player is linked to on this network, if any. */
@@ -37,11 +41,12 @@ public class Attribution {
     /**
      * For a player nobody was linked to when the caller looked: the user whose click token is in
      * {@code clickId} (or whose Telegram ID is, when allowed), linked to the player now; otherwise,
-     * for a {@code registration}, the user who claimed this player first, whose claim it confirms.
+     * for a {@code registration} without a sub1, the user whose claim of this player waits for it.
+     * A registration whose sub1 is not ours came through another link: no claim takes it.
      */
     public Optional<Match> linkNewPlayer(String network, String playerId, String clickId, boolean registration) {
         Optional<Candidate> candidate = userFromClickId(clickId);
-        if (candidate.isEmpty() && registration) {
+        if (candidate.isEmpty() && registration && (clickId == null || clickId.isBlank())) {
             candidate = pendingClaimant(network, playerId);
         }
         if (candidate.isEmpty()) {
@@ -49,7 +54,8 @@ public class Attribution {
         }
         if (link(network, playerId, candidate.get().user().telegramId(), candidate.get().method())) {
             if (candidate.get().claimId() != null) {
-                claims.finish(candidate.get().claimId(), ClaimLog.LINKED);
+                claims.move(candidate.get().claimId(), ClaimStatus.PENDING, ClaimStatus.LINKED,
+                        "the registration arrived within " + Claims.REGISTRATION_GRACE.toMinutes() + " minutes of the claim");
             }
             return users.findById(candidate.get().user().telegramId()).map(user -> new Match(user, true));
         }
@@ -70,6 +76,24 @@ public class Attribution {
         return true;
     }
 
+    /**
+     * Takes the player from the user (a contest, an operator's decision) without undoing anything;
+     * postbacks that arrive for the player meanwhile are stored as unmatched.
+     */
+    void unlink(String network, String playerId, long telegramId) {
+        if (links.remove(network, playerId) && network.equals(properties.defaultNetwork())) {
+            users.updateUserCasinoId(telegramId, null);
+        }
+    }
+
+    /**
+     * Undoes what the player's postbacks did for a user who turned out not to be its owner: they
+     * wait again as unmatched, for the user an operator gives the player to.
+     */
+    void revokeEffects(String network, String playerId, long telegramId) {
+        events.publishEvent(new PlayerEffectsRevoked(network, playerId, telegramId));
+    }
+
     private boolean link(String network, String playerId, long telegramId, LinkMethod method) {
         if (!links.insert(network, playerId, telegramId, method)) {
             return false;
@@ -84,13 +108,23 @@ public class Attribution {
     private record Candidate(BotUser user, LinkMethod method, Long claimId) {
     }
 
-    /** The oldest pending claim of this player by a user not linked to another player meanwhile. */
+    /**
+     * The pending claim of this player, made at most {@link Claims#REGISTRATION_GRACE} ago by a user
+     * not linked to another player meanwhile. Older pending claims expire here: a claim placed on a
+     * guessed next ID must not wait for it forever.
+     */
     private Optional<Candidate> pendingClaimant(String network, String playerId) {
-        for (ClaimLog.PendingClaim claim : claims.pendingFor(network, playerId)) {
-            if (links.playerIdOf(network, claim.telegramId()).isEmpty()) {
+        Instant oldest = clock.instant().minus(Claims.REGISTRATION_GRACE);
+        for (Claim claim : claims.ofPlayer(network, playerId, ClaimStatus.PENDING)) {
+            if (claim.createdAt().isBefore(oldest)) {
+                claims.move(claim.id(), ClaimStatus.PENDING, ClaimStatus.EXPIRED, "the registration arrived more than "
+                        + Claims.REGISTRATION_GRACE.toMinutes() + " minutes after the claim");
+            } else if (links.playerIdOf(network, claim.telegramId()).isPresent()) {
+                claims.move(claim.id(), ClaimStatus.PENDING, ClaimStatus.REFUSED,
+                        "the user was linked to another player meanwhile");
+            } else {
                 return users.findById(claim.telegramId()).map(user -> new Candidate(user, LinkMethod.CLAIM, claim.id()));
             }
-            claims.finish(claim.id(), ClaimLog.REFUSED);
         }
         return Optional.empty();
     }

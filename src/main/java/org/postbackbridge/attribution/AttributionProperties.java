@@ -1,6 +1,9 @@
 package org.postbackbridge.attribution;
 
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -10,13 +13,23 @@ import org.springframework.validation.annotation.Validated;
  * @param acceptTelegramIdInSub1  trust a raw Telegram ID in sub1; off because anyone who knows a
  *                                user's ID could then forge a postback for them
  * @param affiliateLink           the partner link with {@code {click_id}} where the token goes
+ * @param claimPolicy             {@code CLAIM_POLICY}: what a typed player ID may link
+ * @param claimWindow             {@code CLAIM_WINDOW}: under the window policy, how old a registration a
+ *                                claim may still link without an operator
  */
 @Validated
 @ConfigurationProperties("postback-bridge.attribution")
 public record AttributionProperties(
         @DefaultValue("1win") @NotBlank String defaultNetwork,
         @DefaultValue("false") boolean acceptTelegramIdInSub1,
-        @DefaultValue("") String affiliateLink) {
+        @DefaultValue("") String affiliateLink,
+        @DefaultValue("window") @NotNull ClaimPolicy claimPolicy,
+        @DefaultValue("24h") @NotNull Duration claimWindow) {
+
+    @AssertTrue(message = "CLAIM_WINDOW must be a positive duration such as 24h or 30m")
+    public boolean isClaimWindowPositive() {
+        return claimWindow == null || claimWindow.isPositive();
+    }
 
     /** The user's personal link, or empty when no {@code AFFILIATE_LINK} is configured. */
     public String affiliateLinkFor(String clickToken) {

@@ -1,21 +1,24 @@
 package org.postbackbridge.attribution;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The {@code claims} table: player IDs users typed, and what became of each. */
+/**
+ * The {@code claims} table: player IDs users typed, and what became of each, with the policy's
+ * reason and the operator who decided, if one did. Rows are never deleted: they are the record.
+ */
 @Repository
 class ClaimLog {
 
-    static final String PENDING = "pending";
-    static final String LINKED = "linked";
-    static final String REFUSED = "refused";
-
-    record PendingClaim(long id, long telegramId) {
-    }
+    private static final String COLUMNS = "id, telegram_id, network, player_id, status, reason, created_at, decided_by, decided_at";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -25,11 +28,12 @@ class ClaimLog {
         this.clock = clock;
     }
 
-    long add(long telegramId, String network, String playerId) {
+    long add(long telegramId, String network, String playerId, ClaimStatus status, String reason) {
         return jdbc.sql("""
-                INSERT INTO claims (telegram_id, network, player_id, status, created_at)
-                VALUES (?, ?, ?, 'pending', ?) RETURNING id""")
-                .param(telegramId).param(network).param(playerId).param(clock.millis())
+                INSERT INTO claims (telegram_id, network, player_id, status, reason, created_at)
+                VALUES (?, ?, ?, ?, ?, ?) RETURNING id""")
+                .param(telegramId).param(network).param(playerId).param(status.value()).param(reason)
+                .param(clock.millis())
                 .query(Long.class).single();
     }
 
@@ -39,14 +43,61 @@ class ClaimLog {
                 .query(Integer.class).single();
     }
 
-    /** Claims of this player still waiting for its registration, oldest first. */
-    List<PendingClaim> pendingFor(String network, String playerId) {
-        return jdbc.sql("SELECT id, telegram_id FROM claims WHERE network = ? AND player_id = ? AND status = 'pending' ORDER BY id")
-                .param(network).param(playerId)
-                .query(PendingClaim.class).list();
+    Optional<Claim> find(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM claims WHERE id = ?").param(id).query(ClaimLog::map).optional();
     }
 
-    void finish(long id, String status) {
-        jdbc.sql("UPDATE claims SET status = ? WHERE id = ?").param(status).param(id).update();
+    /** Claims of this player in one of {@code statuses}, oldest first. */
+    List<Claim> ofPlayer(String network, String playerId, ClaimStatus... statuses) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM claims WHERE network = :network AND player_id = :player"
+                        + " AND status IN (:statuses) ORDER BY id")
+                .param("network", network).param("player", playerId)
+                .param("statuses", Arrays.stream(statuses).map(ClaimStatus::value).toList())
+                .query(ClaimLog::map).list();
+    }
+
+    /** The claim through which this user holds this player, if a claim linked them. */
+    Optional<Claim> linkedClaim(String network, String playerId, long telegramId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM claims WHERE network = ? AND player_id = ? AND telegram_id = ?"
+                        + " AND status = 'linked' ORDER BY id DESC LIMIT 1")
+                .param(network).param(playerId).param(telegramId)
+                .query(ClaimLog::map).optional();
+    }
+
+    /** Claims waiting for an operator, oldest first. */
+    List<Claim> open() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM claims WHERE status IN ('awaiting_approval', 'contested') ORDER BY id")
+                .query(ClaimLog::map).list();
+    }
+
+    /** The newest claims whatever became of them, newest first. */
+    List<Claim> latest(int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM claims ORDER BY id DESC LIMIT ?")
+                .param(limit).query(ClaimLog::map).list();
+    }
+
+    /** A change the policy made by itself; false when the claim had left {@code from} meanwhile. */
+    boolean move(long id, ClaimStatus from, ClaimStatus to, String reason) {
+        return jdbc.sql("UPDATE claims SET status = ?, reason = ? WHERE id = ? AND status = ?")
+                .param(to.value()).param(reason).param(id).param(from.value())
+                .update() == 1;
+    }
+
+    /** An operator's decision on an open claim; false when it was decided already. */
+    boolean decide(long id, ClaimStatus to, String reason, String decidedBy) {
+        return jdbc.sql("""
+                UPDATE claims SET status = ?, reason = ?, decided_by = ?, decided_at = ?
+                WHERE id = ? AND status IN ('awaiting_approval', 'contested')""")
+                .param(to.value()).param(reason).param(decidedBy).param(clock.millis()).param(id)
+                .update() == 1;
+    }
+
+    private static Claim map(ResultSet rs, int row) throws SQLException {
+        long decidedAt = rs.getLong("decided_at");
+        Long decided = rs.wasNull() ? null : decidedAt;
+        return new Claim(rs.getLong("id"), rs.getLong("telegram_id"), rs.getString("network"), rs.getString("player_id"),
+                ClaimStatus.of(rs.getString("status")), rs.getString("reason"),
+                Instant.ofEpochMilli(rs.getLong("created_at")), rs.getString("decided_by"),
+                decided == null ? null : Instant.ofEpochMilli(decided));
     }
 }

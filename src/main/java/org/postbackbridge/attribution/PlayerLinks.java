@@ -27,6 +27,23 @@ public class PlayerLinks {
                 .param(network).param(telegramId).query(String.class).optional();
     }
 
+    /** Who holds this player, and how they came to. */
+    public record Link(long telegramId, LinkMethod method) {
+    }
+
+    public Optional<Link> linkOf(String network, String playerId) {
+        return jdbc.sql("SELECT telegram_id, linked_by FROM players WHERE network = ? AND player_id = ?")
+                .param(network).param(playerId)
+                .query((rs, n) -> new Link(rs.getLong(1), LinkMethod.valueOf(rs.getString(2).toUpperCase())))
+                .optional();
+    }
+
+    /** Unlinks the player; false when it was not linked. */
+    boolean remove(String network, String playerId) {
+        return jdbc.sql("DELETE FROM players WHERE network = ? AND player_id = ?")
+                .param(network).param(playerId).update() == 1;
+    }
+
     /** Links them unless the player or the user already has a link on this network; true if linked now. */
     boolean insert(String network, String playerId, long telegramId, LinkMethod method) {
         return jdbc.sql("""

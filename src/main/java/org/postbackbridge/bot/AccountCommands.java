@@ -3,11 +3,9 @@ package org.postbackbridge.bot;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.postbackbridge.attribution.AttributionProperties;
 import org.postbackbridge.attribution.PlayerLinks;
 import org.postbackbridge.events.DepositTotal;
-import org.postbackbridge.events.Money;
 import org.postbackbridge.events.UserDeposits;
 import org.postbackbridge.notify.MessageKind;
 import org.postbackbridge.notify.MoneyFormat;
@@ -16,6 +14,7 @@ import org.postbackbridge.users.BotUser;
 import org.postbackbridge.users.UserRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.telegram.telegrambots.meta.api.methods.groupadministration.CreateChatInviteLink;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
@@ -33,9 +32,13 @@ class AccountCommands {
     private final BotProperties properties;
     private final TelegramClient telegram;
     private final Replies replies;
+    /** The default network's currency, for a sum of no deposits. */
+    private final String defaultCurrency;
 
     AccountCommands(UserRepository users, PlayerLinks links, UserDeposits deposits, AttributionProperties attribution,
-                    BotProperties properties, TelegramClient telegram, Replies replies) {
+                    BotProperties properties, TelegramClient telegram, Replies replies,
+                    @Value("${postback-bridge.postback.networks.${postback-bridge.attribution.default-network}.default-currency:RUB}")
+                    String defaultCurrency) {
         this.users = users;
         this.links = links;
         this.deposits = deposits;
@@ -43,6 +46,7 @@ class AccountCommands {
         this.properties = properties;
         this.telegram = telegram;
         this.replies = replies;
+        this.defaultCurrency = defaultCurrency;
     }
 
     void status(Conversation conversation) {
@@ -57,7 +61,7 @@ class AccountCommands {
         replies.send(conversation, MessageKind.STATUS_LINKED, Map.of(
                 "player_id", player.get(),
                 "deposits", totals.stream().mapToLong(DepositTotal::count).sum(),
-                "deposit_sum", depositSum(totals, conversation.language()),
+                "deposit_sum", MoneyFormat.totals(totals, conversation.language(), defaultCurrency),
                 "access", replies.label(conversation, access)));
     }
 
@@ -85,17 +89,11 @@ class AccountCommands {
     void notifications(Conversation conversation, String argument) {
         boolean off = "off".equalsIgnoreCase(argument);
         if (!off && !"on".equalsIgnoreCase(argument)) {
-            replies.send(conversation, MessageKind.HELP, Map.of());
+            replies.send(conversation, MessageKind.HELP_NOTIFICATIONS, Map.of());
             return;
         }
         users.updateNotificationsMuted(conversation.userId(), off);
         replies.send(conversation, off ? MessageKind.NOTIFICATIONS_OFF : MessageKind.NOTIFICATIONS_ON, Map.of());
     }
 
-    /** "1 000 ₽, 50 $": the sum of the deposits per currency. */
-    private static String depositSum(List<DepositTotal> deposits, String language) {
-        return deposits.isEmpty() ? "0" : deposits.stream()
-                .map(total -> MoneyFormat.format(new Money(total.sum(), total.currency()), language))
-                .collect(Collectors.joining(", "));
-    }
 }

@@ -1,36 +1,52 @@
 package org.postbackbridge.bot;
 
-import java.util.Locale;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.postbackbridge.attribution.AttributionProperties;
 import org.postbackbridge.events.EventLog;
+import org.postbackbridge.events.LoggedEvent;
+import org.postbackbridge.events.Money;
 import org.postbackbridge.notify.MessageKind;
+import org.postbackbridge.notify.MoneyFormat;
 import org.postbackbridge.notify.NotifyProperties;
 import org.postbackbridge.users.BotUser;
 import org.postbackbridge.users.Stats;
 import org.postbackbridge.users.UserRepository;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The seed's "notifications bot" side: /stats and /player for the chats in {@code ADMIN_CHAT_IDS}. */
 @BotComponent
 class OperatorCommands {
 
     private static final int EVENTS_SHOWN = 10;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+    private static final Map<String, MessageKind> EVENT_LABELS = Map.of(
+            "casino_registration", MessageKind.EVENT_REGISTRATION,
+            "casino_deposit", MessageKind.EVENT_DEPOSIT,
+            "casino_withdrawal", MessageKind.EVENT_WITHDRAWAL,
+            "casino_win", MessageKind.EVENT_WIN);
 
     private final NotifyProperties notify;
     private final UserRepository users;
     private final EventLog events;
     private final AttributionProperties attribution;
     private final Replies replies;
+    private final JsonMapper json;
 
     OperatorCommands(NotifyProperties notify, UserRepository users, EventLog events,
-                     AttributionProperties attribution, Replies replies) {
+                     AttributionProperties attribution, Replies replies, JsonMapper json) {
         this.notify = notify;
         this.users = users;
         this.events = events;
         this.attribution = attribution;
         this.replies = replies;
+        this.json = json.rebuild().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
     }
 
     boolean isOperator(Conversation conversation) {
@@ -41,7 +57,7 @@ class OperatorCommands {
         Stats stats = users.getStats();
         long registrations = events.countOfType("casino_registration");
         String conversion = registrations == 0 ? "—"
-                : String.format(Locale.ROOT, "%.1f%%", 100.0 * stats.depositedUsers() / registrations);
+                : MoneyFormat.percent((double) stats.depositedUsers() / registrations, conversation.language());
         replies.send(conversation, MessageKind.OPERATOR_STATS, Map.of(
                 "total_users", stats.totalUsers(),
                 "subscribed_users", stats.subscribedUsers(),
@@ -59,12 +75,28 @@ class OperatorCommands {
             return;
         }
         String latest = events.forUser(user.get().telegramId(), EVENTS_SHOWN).stream()
-                .map(event -> event.createdAt() + " " + event.type() + " " + event.details())
+                .map(event -> line(event, conversation.language()))
                 .collect(Collectors.joining("\n"));
         replies.send(conversation, MessageKind.OPERATOR_PLAYER, Map.of(
                 "player_id", playerId,
                 "user", user.get().displayName(),
                 "telegram_id", user.get().telegramId(),
                 "events", latest.isEmpty() ? "—" : latest));
+    }
+
+    /** "2026-01-30 17:05 UTC · Deposit 1 000 ₽": one event as an operator reads it. */
+    private String line(LoggedEvent event, String language) {
+        JsonNode details = json.readTree(event.details());
+        MessageKind label = EVENT_LABELS.get(event.type());
+        StringBuilder line = new StringBuilder(TIME.format(event.createdAt())).append(" · ")
+                .append(label == null ? event.type() : replies.label(language, label));
+        if (details.path("amount").isNumber() && !details.path("currency").isNull()) {
+            line.append(' ').append(MoneyFormat.format(new Money(details.path("amount").decimalValue(),
+                    details.path("currency").asString()), language));
+        }
+        if (event.testPostbackId() != null) {
+            line.append(" · ").append(replies.label(language, MessageKind.TEST_MARKER));
+        }
+        return line.toString();
     }
 }

@@ -25,6 +25,10 @@ class Replies {
 
     /** A button's label in the user's language. */
     String label(Conversation conversation, MessageKind kind) {
-        return notifier.text(kind, conversation.language(), Map.of());
+        return label(conversation.language(), kind);
+    }
+
+    String label(String languageCode, MessageKind kind) {
+        return notifier.text(kind, languageCode, Map.of());
     }
 }

@@ -75,8 +75,14 @@ public class UpdateRouter implements LongPollingSingleThreadUpdateConsumer {
 
     private void button(long updateId, CallbackQuery query) {
         answer(query);
-        if (StartCommand.RECHECK_SUBSCRIPTION.equals(query.getData()) && query.getMessage() != null) {
-            start.recheck(conversation(updateId, query.getMessage().getChatId(), query.getFrom(), query.getData()));
+        if (query.getMessage() == null || query.getData() == null) {
+            return;
+        }
+        Conversation conversation = conversation(updateId, query.getMessage().getChatId(), query.getFrom(), query.getData());
+        if (StartCommand.RECHECK_SUBSCRIPTION.equals(query.getData())) {
+            start.recheck(conversation);
+        } else if (query.getData().startsWith("claim:") && operator.isOperator(conversation)) {
+            claims.decide(conversation, query.getFrom().getUserName(), query.getData());
         }
     }
 
@@ -92,7 +98,7 @@ public class UpdateRouter implements LongPollingSingleThreadUpdateConsumer {
                 if (PLAYER_ID.matcher(argument).matches()) {
                     claims.claim(conversation, argument);
                 } else {
-                    replies.send(conversation, MessageKind.HELP, Map.of());
+                    replies.send(conversation, MessageKind.HELP_ID, Map.of());
                 }
             }
             case "/status" -> account.status(conversation);

@@ -24,31 +24,44 @@ public class EventLog {
     }
 
     public void log(Long telegramId, String type, Map<String, ?> details) {
-        jdbc.sql("INSERT INTO events (telegram_id, type, details, created_at) VALUES (?, ?, ?, ?)")
+        log(telegramId, type, details, null);
+    }
+
+    /** An event of a test postback applied for real when {@code testPostbackId} is set: counted nowhere, undoable. */
+    public void log(Long telegramId, String type, Map<String, ?> details, Long testPostbackId) {
+        jdbc.sql("INSERT INTO events (telegram_id, type, details, created_at, test_postback_id) VALUES (?, ?, ?, ?, ?)")
                 .param(telegramId).param(type).param(json.writeValueAsString(details)).param(clock.millis())
+                .param(testPostbackId)
                 .update();
+    }
+
+    /** Undoes an applied test postback's events; returns how many there were. */
+    public int deleteTestEvents(long testPostbackId) {
+        return jdbc.sql("DELETE FROM events WHERE test_postback_id = ?").param(testPostbackId).update();
     }
 
     /** Seed: {@code get_last_event(user_id, type)}. */
     public Optional<LoggedEvent> getLastEvent(long telegramId, String type) {
         return jdbc.sql("""
-                SELECT id, telegram_id, type, details, created_at FROM events
+                SELECT id, telegram_id, type, details, created_at, test_postback_id FROM events
                 WHERE telegram_id = ? AND type = ? ORDER BY id DESC LIMIT 1""")
                 .param(telegramId).param(type)
                 .query(EventLog::map).optional();
     }
 
-    /** All of one user's events of one type, oldest first. */
+    /** All of one user's real events of one type (tests left out), oldest first. */
     public List<LoggedEvent> ofType(long telegramId, String type) {
         return jdbc.sql("""
-                SELECT id, telegram_id, type, details, created_at FROM events
-                WHERE telegram_id = ? AND type = ? ORDER BY id""")
+                SELECT id, telegram_id, type, details, created_at, test_postback_id FROM events
+                WHERE telegram_id = ? AND type = ? AND test_postback_id IS NULL ORDER BY id""")
                 .param(telegramId).param(type)
                 .query(EventLog::map).list();
     }
 
+    /** Real events of this type, tests left out. */
     public long countOfType(String type) {
-        return jdbc.sql("SELECT COUNT(*) FROM events WHERE type = ?").param(type).query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM events WHERE type = ? AND test_postback_id IS NULL")
+                .param(type).query(Long.class).single();
     }
 
     /** The newest event's ID, or 0 when there is none. */
@@ -58,14 +71,14 @@ public class EventLog {
 
     /** This user's events logged after the event {@code afterId}, oldest first. */
     public List<LoggedEvent> forUserAfter(long telegramId, long afterId) {
-        return jdbc.sql("SELECT id, telegram_id, type, details, created_at FROM events WHERE telegram_id = ? AND id > ? ORDER BY id")
+        return jdbc.sql("SELECT id, telegram_id, type, details, created_at, test_postback_id FROM events WHERE telegram_id = ? AND id > ? ORDER BY id")
                 .param(telegramId).param(afterId)
                 .query(EventLog::map).list();
     }
 
     public List<LoggedEvent> forUser(long telegramId, int limit) {
         return jdbc.sql("""
-                SELECT id, telegram_id, type, details, created_at FROM events
+                SELECT id, telegram_id, type, details, created_at, test_postback_id FROM events
                 WHERE telegram_id = ? ORDER BY id DESC LIMIT ?""")
                 .param(telegramId).param(limit)
                 .query(EventLog::map).list();
@@ -73,7 +86,9 @@ public class EventLog {
 
     private static LoggedEvent map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         long telegramId = rs.getLong("telegram_id");
-        return new LoggedEvent(rs.getLong("id"), rs.wasNull() ? null : telegramId, rs.getString("type"),
-                rs.getString("details"), Instant.ofEpochMilli(rs.getLong("created_at")));
+        Long user = rs.wasNull() ? null : telegramId;
+        long testPostbackId = rs.getLong("test_postback_id");
+        return new LoggedEvent(rs.getLong("id"), user, rs.getString("type"), rs.getString("details"),
+                Instant.ofEpochMilli(rs.getLong("created_at")), rs.wasNull() ? null : testPostbackId);
     }
 }

@@ -30,7 +30,7 @@ public class UserDeposits {
         this.details = json.readerFor(JsonNode.class).with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     }
 
-    /** Applied and test deposits, first ones included, by currency in alphabetical order. */
+    /** Real deposits (tests left out), first ones included, by currency in alphabetical order. */
     public List<DepositTotal> totals(long telegramId) {
         Map<String, DepositTotal> byCurrency = new TreeMap<>();
         for (LoggedEvent deposit : events.ofType(telegramId, EVENT_TYPE)) {

@@ -21,6 +21,19 @@ public enum MessageKind {
             "registrations", "deposits", "conversion"),
     OPERATOR_PLAYER("operator_player", "player_id", "user", "telegram_id", "events"),
     OPERATOR_PLAYER_UNKNOWN("operator_player_unknown", "player_id"),
+    EVENT_REGISTRATION("event_casino_registration"),
+    EVENT_DEPOSIT("event_casino_deposit"),
+    EVENT_WITHDRAWAL("event_casino_withdrawal"),
+    EVENT_WIN("event_casino_win"),
+    /** A player linked after postbacks waited for it: one message instead of one per postback. */
+    OPERATOR_LINK_SUMMARY("operator_link_summary", "network", "player_id", "user", "telegram_id", "deposits",
+            "deposit_sum", "access"),
+    OPERATOR_CLAIM_REVIEW("operator_claim_review", "player_id", "claims", "reason"),
+    OPERATOR_CLAIM_DECIDED("operator_claim_decided", "player_id", "user", "decision", "operator"),
+    BUTTON_APPROVE("button_approve", "user"),
+    BUTTON_REJECT("button_reject", "user"),
+    /** Opens every message of a test postback applied for real. */
+    TEST_MARKER("test_marker"),
     ALERT_PROCESSING_ERRORS("alert_processing_errors", "count"),
     ALERT_NO_POSTBACKS("alert_no_postbacks", "hours", "since"),
     ALERT_UNDEPOSITED_REGISTRATIONS("alert_undeposited_registrations", "undeposited", "registrations", "percent"),
@@ -34,8 +47,13 @@ public enum MessageKind {
     GATE_NOT_YET("gate_not_yet"),
     BUTTON_CHANNEL("button_channel"),
     BUTTON_SUBSCRIBED("button_subscribed"),
-    CLAIM_LINKED("claim_linked", "player_id"),
-    CLAIM_WAITING("claim_waiting", "player_id"),
+    LINK_SUMMARY("link_summary", "network", "player_id", "deposits", "deposit_sum", "access"),
+    CLAIM_WAITING("claim_waiting", "player_id", "minutes"),
+    CLAIM_AWAITING_APPROVAL("claim_awaiting_approval", "player_id"),
+    CLAIM_CONTESTED("claim_contested", "player_id"),
+    CLAIM_REJECTED("claim_rejected", "player_id"),
+    CLAIM_FOREIGN_LINK("claim_foreign_link", "player_id"),
+    CLAIMS_OFF("claims_off"),
     CLAIM_TAKEN("claim_taken", "player_id"),
     CLAIM_ALREADY_LINKED("claim_already_linked", "player_id"),
     CLAIM_TOO_MANY("claim_too_many", "limit"),
@@ -48,7 +66,14 @@ public enum MessageKind {
     SIGNALS_LOCKED("signals_locked"),
     NOTIFICATIONS_OFF("notifications_off"),
     NOTIFICATIONS_ON("notifications_on"),
-    HELP("help");
+    HELP("help"),
+    HELP_ID("help_id"),
+    HELP_NOTIFICATIONS("help_notifications"),
+    COMMAND_START("command_start"),
+    COMMAND_STATUS("command_status"),
+    COMMAND_SIGNALS("command_signals"),
+    COMMAND_NOTIFICATIONS("command_notifications"),
+    COMMAND_ID("command_id");
 
     private final String key;
     private final Set<String> placeholders;

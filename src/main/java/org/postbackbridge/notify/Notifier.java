@@ -33,12 +33,17 @@ public class Notifier {
      * it is only recorded, as {@code blocked}.
      */
     public void toUser(BotUser user, MessageKind kind, Map<String, ?> values, String dedupeKey) {
+        toUser(user, kind, values, dedupeKey, false);
+    }
+
+    /** As {@link #toUser(BotUser, MessageKind, Map, String)}; a {@code test} message opens with the test marker. */
+    public void toUser(BotUser user, MessageKind kind, Map<String, ?> values, String dedupeKey, boolean test) {
+        String text = render(kind, user.language(), values, test);
         if (user.blocked()) {
-            String text = templates.render(kind, user.language(), values);
             outbox.recordBlocked(user.telegramId(), kind.key(), text, dedupeKey + ":" + kind.key());
             return;
         }
-        toChat(user.telegramId(), user.language(), kind, values, null, dedupeKey);
+        queue(user.telegramId(), kind, text, null, dedupeKey);
     }
 
     /**
@@ -48,13 +53,23 @@ public class Notifier {
      */
     public void toChat(long chatId, String languageCode, MessageKind kind, Map<String, ?> values,
                        Keyboard keyboard, String dedupeKey) {
-        List<String> parts = TelegramText.split(templates.render(kind, languageCode, values));
+        queue(chatId, kind, templates.render(kind, languageCode, values), keyboard, dedupeKey);
+    }
+
+    private void queue(long chatId, MessageKind kind, String text, Keyboard keyboard, String dedupeKey) {
+        List<String> parts = TelegramText.split(text);
         String buttons = keyboard == null ? null : json.writeValueAsString(keyboard);
         for (int i = 0; i < parts.size(); i++) {
             boolean last = i == parts.size() - 1;
             String key = dedupeKey + ":" + kind.key() + (i == 0 ? "" : ":" + i);
             outbox.enqueue(chatId, kind.key(), parts.get(i), last ? buttons : null, key);
         }
+    }
+
+    /** A test message says so first, so nobody takes it for a real event. */
+    private String render(MessageKind kind, String languageCode, Map<String, ?> values, boolean test) {
+        String text = templates.render(kind, languageCode, values);
+        return test ? templates.render(MessageKind.TEST_MARKER, languageCode, Map.of()) + "\n\n" + text : text;
     }
 
     /** The text of {@code kind}, for a button label or an answer outside the outbox. */
@@ -64,9 +79,30 @@ public class Notifier {
 
     /** Queues {@code kind} for each operator chat in {@code ADMIN_CHAT_IDS}, in the default language. */
     public void toOperators(MessageKind kind, Map<String, ?> values, String dedupeKey) {
+        toOperators(kind, values, null, dedupeKey, false);
+    }
+
+    /** As {@link #toOperators(MessageKind, Map, String)}, with buttons under the message. */
+    public void toOperators(MessageKind kind, Map<String, ?> values, Keyboard keyboard, String dedupeKey) {
+        toOperators(kind, values, keyboard, dedupeKey, false);
+    }
+
+    /** As {@link #toOperators(MessageKind, Map, String)}; a {@code test} message opens with the test marker. */
+    public void toOperators(MessageKind kind, Map<String, ?> values, String dedupeKey, boolean test) {
+        toOperators(kind, values, null, dedupeKey, test);
+    }
+
+    private void toOperators(MessageKind kind, Map<String, ?> values, Keyboard keyboard, String dedupeKey, boolean test) {
+        String text = render(kind, null, values, test);
         for (long configuredChatId : properties.adminChatIds()) {
-            toChat(migrations.current(configuredChatId), null, kind, values, null, dedupeKey + ":" + configuredChatId);
+            queue(migrations.current(configuredChatId), kind, text, keyboard, dedupeKey + ":" + configuredChatId);
         }
+    }
+
+    /** The chats in {@code ADMIN_CHAT_IDS}: who may decide claims from a button. */
+    public boolean isOperatorChat(long chatId) {
+        return properties.adminChatIds().contains(chatId) || properties.adminChatIds().stream()
+                .anyMatch(configured -> migrations.current(configured) == chatId);
     }
 
     /** True when a win message was queued for this user within the win message interval. */

@@ -6,9 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.postbackbridge.attribution.Attribution;
+import org.postbackbridge.attribution.PlayerEffectsRevoked;
 import org.postbackbridge.attribution.PlayerLinked;
 import org.postbackbridge.database.GroupCommit;
+import org.postbackbridge.events.DepositTotal;
 import org.postbackbridge.events.EventLog;
 import org.postbackbridge.notify.MessageKind;
 import org.postbackbridge.notify.MoneyFormat;
@@ -78,7 +81,7 @@ public class PostbackHandler {
             if (id.isEmpty()) {
                 return duplicate(event);
             }
-            apply(new StoredPostback(id.get(), event), user);
+            apply(new StoredPostback(id.get(), event), user, Telling.LIVE);
             return applied(appliedStatus, event, id.get(), user.telegramId());
         }
         return processUnlinked(event, params, sourceAddress, appliedStatus);
@@ -108,22 +111,15 @@ public class PostbackHandler {
         }
         long telegramId = match.get().user().telegramId();
         StoredPostback current = new StoredPostback(id.get(), event);
-        List<StoredPostback> waiting = match.get().newlyLinked()
+        // A test never replays what real postbacks left waiting: its undo could not give that back.
+        List<StoredPostback> waiting = match.get().newlyLinked() && !event.test()
                 ? inbox.unmatched(event.network(), event.playerId()) : List.of();
         if (waiting.isEmpty()) {
-            apply(current, match.get().user());
+            apply(current, match.get().user(), Telling.LIVE);
         } else {
             List<StoredPostback> toApply = new ArrayList<>(waiting);
             toApply.add(current);
-            toApply.sort(APPLY_ORDER);
-            for (StoredPostback postback : toApply) {
-                if (postback == current) {
-                    // Earlier postbacks applied just now may have changed the user (a deposit): read it again.
-                    apply(current, users.findById(telegramId).orElseThrow());
-                } else {
-                    applyStored(postback, telegramId);
-                }
-            }
+            applyLate(toApply, telegramId, current);
         }
         inbox.markOutcome(current.id(), appliedStatus, telegramId, null);
         return applied(appliedStatus, event, id.get(), telegramId);
@@ -137,12 +133,26 @@ public class PostbackHandler {
         return new PostbackOutcome(status, capitalized(event) + " processed", event, id, telegramId);
     }
 
-    /** A player was linked by a claim or by the operator: apply what waited for them. */
+    /** A player was linked by a claim or by the operator: apply what waited for them, and sum it up. */
     @EventListener
     void onPlayerLinked(PlayerLinked linked) {
-        inbox.unmatched(linked.network(), linked.playerId()).stream()
-                .sorted(APPLY_ORDER)
-                .forEach(postback -> applyStored(postback, linked.telegramId()));
+        if (!applyLate(inbox.unmatched(linked.network(), linked.playerId()), linked.telegramId(), null)) {
+            // Nothing waited (an operator linked a player before its registration): the user still hears of the link.
+            summarize(users.findById(linked.telegramId()).orElseThrow(), linked.network(), linked.playerId(), List.of());
+        }
+    }
+
+    /**
+     * A user lost a player they held through a claim to an operator's decision: what the player's
+     * postbacks did for them is undone, and the postbacks wait again, for the player's owner.
+     */
+    @EventListener
+    void onPlayerEffectsRevoked(PlayerEffectsRevoked revoked) {
+        if (inbox.unapply(revoked.network(), revoked.playerId(), revoked.telegramId(),
+                "an operator decided the player is not this user's") > 0) {
+            users.updateUserDeposited(revoked.telegramId(), false);
+            users.updateSignalsUnlocked(revoked.telegramId(), false);
+        }
     }
 
     /**
@@ -152,28 +162,92 @@ public class PostbackHandler {
      */
     public int applyUnmatchedButLinked(int limit) {
         return groupCommit.execute(() -> {
+            Map<Long, List<StoredPostback>> byUser = new LinkedHashMap<>();
             List<Map.Entry<StoredPostback, Long>> waiting = inbox.unmatchedButLinked(limit);
-            waiting.stream()
-                    .sorted(Map.Entry.comparingByKey(APPLY_ORDER))
-                    .forEach(entry -> applyStored(entry.getKey(), entry.getValue()));
+            waiting.forEach(entry -> byUser.computeIfAbsent(entry.getValue(), user -> new ArrayList<>()).add(entry.getKey()));
+            byUser.forEach((telegramId, postbacks) -> applyLate(postbacks, telegramId, null));
             return waiting.size();
         });
     }
 
-    private void applyStored(StoredPostback postback, long telegramId) {
-        if (inbox.claimUnmatched(postback.id(), PostbackStatus.PROCESSED, telegramId)) {
-            apply(postback, users.findById(telegramId).orElseThrow());
+    /**
+     * Postbacks that waited for their player's link, applied in event order without a message each:
+     * old wins and withdrawals are only logged, deposits count and unlock access, and the user and
+     * the operators get one summary. {@code current}, if given, is the postback being received, not
+     * yet claimed from the waiting ones. False when nothing was left to apply.
+     */
+    private boolean applyLate(List<StoredPostback> postbacks, long telegramId, StoredPostback current) {
+        List<StoredPostback> applied = new ArrayList<>();
+        for (StoredPostback postback : postbacks.stream().sorted(APPLY_ORDER).toList()) {
+            if (postback == current || inbox.claimUnmatched(postback.id(), PostbackStatus.PROCESSED, telegramId)) {
+                // Earlier postbacks applied just now may have changed the user (a deposit): read it again.
+                apply(postback, users.findById(telegramId).orElseThrow(), Telling.QUIET);
+                applied.add(postback);
+            }
+        }
+        if (applied.isEmpty()) {
+            return false;
+        }
+        PostbackEvent first = applied.getFirst().event();
+        summarize(users.findById(telegramId).orElseThrow(), first.network(), first.playerId(), applied);
+        return true;
+    }
+
+    /** "Linked, N deposits found, access open": once per link, to the user and the operators. */
+    private void summarize(BotUser user, String network, String playerId, List<StoredPostback> applied) {
+        Map<String, DepositTotal> deposits = new TreeMap<>();
+        applied.stream().map(StoredPostback::event).filter(event -> event.type().isDeposit() && event.money() != null)
+                .forEach(event -> deposits.merge(event.money().currency(),
+                        new DepositTotal(event.money().currency(), 1, event.money().amount()),
+                        (a, b) -> new DepositTotal(a.currency(), a.count() + b.count(), a.sum().add(b.sum()))));
+        long count = deposits.values().stream().mapToLong(DepositTotal::count).sum();
+        List<DepositTotal> totals = List.copyOf(deposits.values());
+        MessageKind access = user.signalsUnlocked() ? MessageKind.ACCESS_OPEN : MessageKind.ACCESS_LOCKED;
+        String currency = defaultCurrency(network);
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("network", displayName(network));
+        values.put("player_id", playerId);
+        values.put("deposits", count);
+        values.put("deposit_sum", MoneyFormat.totals(totals, user.language(), currency));
+        values.put("access", notifier.text(access, user.language(), Map.of()));
+        boolean test = applied.stream().anyMatch(postback -> postback.event().test());
+        String key = "link:" + network + ":" + playerId + ":" + user.telegramId();
+        notifier.toUser(user, MessageKind.LINK_SUMMARY, values, key, test);
+        Map<String, Object> operatorValues = new LinkedHashMap<>(values);
+        operatorValues.put("deposit_sum", MoneyFormat.totals(totals, null, currency));
+        operatorValues.put("access", notifier.text(access, null, Map.of()));
+        operatorValues.put("user", user.displayName());
+        operatorValues.put("telegram_id", user.telegramId());
+        notifier.toOperators(MessageKind.OPERATOR_LINK_SUMMARY, operatorValues, key, test);
+    }
+
+    /** Whether effects tell anyone now: a live postback does; late ones are summed up once instead. */
+    private enum Telling { LIVE, QUIET }
+
+    /** One postback's effects on its user, as the handlers below apply them. */
+    record Applying(BotUser user, PostbackEvent event, long postbackId, Telling telling) {
+
+        String dedupeKey() {
+            return PostbackHandler.dedupeKey(postbackId);
+        }
+
+        boolean tells() {
+            return telling == Telling.LIVE;
+        }
+
+        /** The postback this test event belongs to, or null for a real one. */
+        Long testPostbackId() {
+            return event.test() ? postbackId : null;
         }
     }
 
-    private void apply(StoredPostback postback, BotUser user) {
-        PostbackEvent event = postback.event();
-        String dedupeKey = dedupeKey(postback.id());
-        switch (event.type()) {
-            case REGISTRATION -> handleRegistration(user, event, dedupeKey);
-            case FIRST_DEPOSIT, DEPOSIT -> handleDeposit(user, event, dedupeKey);
-            case WITHDRAWAL -> handleWithdrawal(user, event, dedupeKey);
-            case WIN -> handleWin(user, event, dedupeKey);
+    private void apply(StoredPostback postback, BotUser user, Telling telling) {
+        Applying applying = new Applying(user, postback.event(), postback.id(), telling);
+        switch (postback.event().type()) {
+            case REGISTRATION -> handleRegistration(applying);
+            case FIRST_DEPOSIT, DEPOSIT -> handleDeposit(applying);
+            case WITHDRAWAL -> handleWithdrawal(applying);
+            case WIN -> handleWin(applying);
         }
     }
 
@@ -182,41 +256,56 @@ public class PostbackHandler {
         return "postback:" + postbackId;
     }
 
-    void handleRegistration(BotUser user, PostbackEvent event, String dedupeKey) {
-        events.log(user.telegramId(), event.type().logType(), details(event, Map.of()));
-        notifier.toUser(user, MessageKind.REGISTRATION, values(user, event), dedupeKey);
-        notifier.toOperators(MessageKind.OPERATOR_REGISTRATION, operatorValues(user, event), dedupeKey);
+    void handleRegistration(Applying a) {
+        logEvent(a, Map.of());
+        tellUser(a, MessageKind.REGISTRATION, values(a.user(), a.event()));
+        tellOperators(a, MessageKind.OPERATOR_REGISTRATION);
     }
 
     /** The first deposit unlocks access (two messages: deposit, then unlock); later ones are only told. */
-    void handleDeposit(BotUser user, PostbackEvent event, String dedupeKey) {
-        boolean first = !user.deposited();
+    void handleDeposit(Applying a) {
+        boolean first = !a.user().deposited();
         if (first) {
-            users.updateUserDeposited(user.telegramId(), true);
-            users.updateSignalsUnlocked(user.telegramId(), true);
+            users.updateUserDeposited(a.user().telegramId(), true);
+            users.updateSignalsUnlocked(a.user().telegramId(), true);
         }
-        events.log(user.telegramId(), event.type().logType(), details(event, Map.of("first", first)));
-        notifier.toUser(user, MessageKind.DEPOSIT, values(user, event), dedupeKey);
+        logEvent(a, Map.of("first", first));
+        tellUser(a, MessageKind.DEPOSIT, values(a.user(), a.event()));
         if (first) {
-            notifier.toUser(user, MessageKind.SIGNALS_UNLOCKED, values(user, event), dedupeKey);
+            tellUser(a, MessageKind.SIGNALS_UNLOCKED, values(a.user(), a.event()));
         }
-        notifier.toOperators(first ? MessageKind.OPERATOR_FIRST_DEPOSIT : MessageKind.OPERATOR_DEPOSIT,
-                operatorValues(user, event), dedupeKey);
+        tellOperators(a, first ? MessageKind.OPERATOR_FIRST_DEPOSIT : MessageKind.OPERATOR_DEPOSIT);
     }
 
-    void handleWithdrawal(BotUser user, PostbackEvent event, String dedupeKey) {
-        events.log(user.telegramId(), event.type().logType(), details(event, Map.of()));
-        if (!user.notificationsMuted()) {
-            notifier.toUser(user, MessageKind.WITHDRAWAL, values(user, event), dedupeKey);
+    void handleWithdrawal(Applying a) {
+        logEvent(a, Map.of());
+        if (!a.user().notificationsMuted()) {
+            tellUser(a, MessageKind.WITHDRAWAL, values(a.user(), a.event()));
         }
     }
 
     /** Every win is logged; the user hears of at most one per interval (the seed's "do not spam"). */
-    void handleWin(BotUser user, PostbackEvent event, String dedupeKey) {
-        boolean tell = !user.notificationsMuted() && !notifier.winQueuedRecently(user);
-        events.log(user.telegramId(), event.type().logType(), details(event, Map.of("notified", tell)));
+    void handleWin(Applying a) {
+        boolean tell = a.tells() && !a.user().notificationsMuted() && !notifier.winQueuedRecently(a.user());
+        logEvent(a, Map.of("notified", tell));
         if (tell) {
-            notifier.toUser(user, MessageKind.WIN, values(user, event), dedupeKey);
+            tellUser(a, MessageKind.WIN, values(a.user(), a.event()));
+        }
+    }
+
+    private void logEvent(Applying a, Map<String, Object> extra) {
+        events.log(a.user().telegramId(), a.event().type().logType(), details(a.event(), extra), a.testPostbackId());
+    }
+
+    private void tellUser(Applying a, MessageKind kind, Map<String, Object> values) {
+        if (a.tells()) {
+            notifier.toUser(a.user(), kind, values, a.dedupeKey(), a.event().test());
+        }
+    }
+
+    private void tellOperators(Applying a, MessageKind kind) {
+        if (a.tells()) {
+            notifier.toOperators(kind, operatorValues(a.user(), a.event()), a.dedupeKey(), a.event().test());
         }
     }
 
@@ -252,6 +341,11 @@ public class PostbackHandler {
         values.put("user", user.displayName());
         values.put("telegram_id", user.telegramId());
         return values;
+    }
+
+    private String defaultCurrency(String network) {
+        NetworkProfile profile = properties.networks().get(network);
+        return profile == null ? "RUB" : profile.defaultCurrency();
     }
 
     private String displayName(String network) {

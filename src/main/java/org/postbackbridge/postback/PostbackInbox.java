@@ -92,6 +92,18 @@ public class PostbackInbox implements UnlinkedRegistrations {
                 .update() == 1;
     }
 
+    /**
+     * The postbacks of this player applied to this user wait again as unmatched, with {@code reason};
+     * returns how many.
+     */
+    int unapply(String network, String playerId, long telegramId, String reason) {
+        return jdbc.sql("""
+                UPDATE postbacks SET status = 'unmatched', telegram_id = NULL, reason = ?
+                WHERE network = ? AND player_id = ? AND telegram_id = ? AND status = 'processed'""")
+                .param(reason).param(network).param(playerId).param(telegramId)
+                .update();
+    }
+
     /** Unmatched postbacks whose player has been linked since (at most {@code limit}), with the user. */
     List<Map.Entry<StoredPostback, Long>> unmatchedButLinked(int limit) {
         return jdbc.sql("""
@@ -104,14 +116,16 @@ public class PostbackInbox implements UnlinkedRegistrations {
                 .list();
     }
 
-    /** A registration postback for this player is stored and waits for its user (a claim can take it). */
+    /** The registration postback stored for this player that waits for its user (a claim may take it). */
     @Override
-    public boolean seen(String network, String playerId) {
+    public Optional<Registration> find(String network, String playerId) {
         return jdbc.sql("""
-                SELECT COUNT(*) FROM postbacks
-                WHERE network = ? AND player_id = ? AND event = 'registration' AND status = 'unmatched'""")
+                SELECT received_at, click_id FROM postbacks
+                WHERE network = ? AND player_id = ? AND event = 'registration' AND status = 'unmatched'
+                ORDER BY id LIMIT 1""")
                 .param(network).param(playerId)
-                .query(Long.class).single() > 0;
+                .query((rs, n) -> new Registration(Instant.ofEpochMilli(rs.getLong(1)), rs.getString(2)))
+                .optional();
     }
 
     /** Postbacks stored for this player while nobody was linked to it. */
