@@ -110,9 +110,10 @@ public class Claims {
         }
         // A concurrent claim or click token linked the player a moment ago: decide as if it had come first.
         log.move(claim, ClaimStatus.PENDING, ClaimStatus.REFUSED, "another link to the player won a race");
+        // Unlinked again since: a third claim contested it meanwhile.
         return links.linkOf(network, playerId)
                 .map(link -> byHolder(telegramId, network, playerId, link))
-                .orElseGet(() -> new Outcome(Result.TAKEN, playerId));
+                .orElseGet(() -> contest(telegramId, network, playerId));
     }
 
     /**

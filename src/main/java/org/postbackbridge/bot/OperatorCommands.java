@@ -84,18 +84,21 @@ class OperatorCommands {
                 "events", latest.isEmpty() ? "—" : latest));
     }
 
-    /** "2026-01-30 17:05 UTC · Deposit 1 000 ₽": one event as an operator reads it. */
+    /**
+     * "2026-01-30 17:05 UTC: Deposit 1 000 ₽": one event as an operator reads it. ASCII separators only:
+     * values are HTML-escaped, and Telegram knows few named entities.
+     */
     private String line(LoggedEvent event, String language) {
         JsonNode details = json.readTree(event.details());
         MessageKind label = EVENT_LABELS.get(event.type());
-        StringBuilder line = new StringBuilder(TIME.format(event.createdAt())).append(" · ")
+        StringBuilder line = new StringBuilder(TIME.format(event.createdAt())).append(": ")
                 .append(label == null ? event.type() : replies.label(language, label));
         if (details.path("amount").isNumber() && !details.path("currency").isNull()) {
             line.append(' ').append(MoneyFormat.format(new Money(details.path("amount").decimalValue(),
                     details.path("currency").asString()), language));
         }
         if (event.testPostbackId() != null) {
-            line.append(" · ").append(replies.label(language, MessageKind.TEST_MARKER));
+            line.append(", ").append(replies.label(language, MessageKind.TEST_MARKER));
         }
         return line.toString();
     }

@@ -88,7 +88,8 @@ public class EventLog {
         long telegramId = rs.getLong("telegram_id");
         Long user = rs.wasNull() ? null : telegramId;
         long testPostbackId = rs.getLong("test_postback_id");
+        Long test = rs.wasNull() ? null : testPostbackId;
         return new LoggedEvent(rs.getLong("id"), user, rs.getString("type"), rs.getString("details"),
-                Instant.ofEpochMilli(rs.getLong("created_at")), rs.wasNull() ? null : testPostbackId);
+                Instant.ofEpochMilli(rs.getLong("created_at")), test);
     }
 }

@@ -17,6 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @IntegrationTest
 class IdempotencyAndLateBindingTest extends PostbackTestBase {
 
+    static final long OPERATOR_CHAT = 9000001;
+
     @Autowired
     PlayerLinks players;
     @Autowired
@@ -94,7 +96,7 @@ class IdempotencyAndLateBindingTest extends PostbackTestBase {
         BotUser after = reload(user);
         assertThat(after.deposited()).isTrue();
         assertThat(after.signalsUnlocked()).isTrue();
-        assertThat(messageKinds(user)).containsExactly("registration", "deposit", "signals_unlocked");
+        assertThat(messageKinds(user)).containsExactly("link_summary");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM postbacks WHERE player_id = ? AND status = 'processed'")
                 .param(player).query(Long.class).single()).isEqualTo(2);
     }
@@ -111,7 +113,36 @@ class IdempotencyAndLateBindingTest extends PostbackTestBase {
         assertThat(linked).isTrue();
         assertThat(reload(user).signalsUnlocked()).isTrue();
         assertThat(reload(user).casinoId()).isEqualTo(player);
-        assertThat(messageKinds(user)).containsExactly("registration", "deposit", "signals_unlocked");
+        assertThat(messageKinds(user)).containsExactly("link_summary");
+    }
+
+    @Test
+    void aLateLinkSendsTheUserOneSummaryAndOldWinsAndWithdrawalsAreOnlyLogged() {
+        BotUser user = TestUsers.started(users, "ru");
+        String player = TestUsers.newPlayerId();
+        postback("event=registration&user_id=" + player + "&date=2026-01-30T17:00:00");
+        postback("event=first_deposit&user_id=" + player + "&amount=500.5&transaction_id=l1-" + player + "&date=2026-01-30T17:05:00");
+        postback("event=deposit&user_id=" + player + "&amount=1000&transaction_id=l2-" + player + "&date=2026-01-30T18:00:00");
+        postback("event=win&user_id=" + player + "&amount=300&transaction_id=l3-" + player + "&date=2026-01-30T19:00:00");
+        postback("event=withdrawal&user_id=" + player + "&amount=200&transaction_id=l4-" + player + "&date=2026-01-30T20:00:00");
+        long operatorMessagesBefore = outbox.forChat(OPERATOR_CHAT).size();
+
+        postback("event=deposit&user_id=" + player + "&amount=50&transaction_id=l5-" + player
+                + "&date=2026-01-30T21:00:00&sub1=" + user.clickToken());
+
+        assertThat(outbox.forChat(user.telegramId())).singleElement().satisfies(summary -> {
+            assertThat(summary.kind()).isEqualTo("link_summary");
+            assertThat(summary.text()).contains(player).contains("Найдено депозитов: 3").contains("1 550,50 ₽")
+                    .contains("открыт");
+        });
+        assertThat(outbox.forChat(OPERATOR_CHAT).subList((int) operatorMessagesBefore, outbox.forChat(OPERATOR_CHAT).size()))
+                .extracting(message -> message.kind()).containsExactly("operator_link_summary");
+        assertThat(countEvents(user, "casino_deposit")).isEqualTo(3);
+        assertThat(countEvents(user, "casino_win")).isEqualTo(1);
+        assertThat(countEvents(user, "casino_withdrawal")).isEqualTo(1);
+        assertThat(reload(user).signalsUnlocked()).isTrue();
+        assertThat(jdbc.sql("SELECT details FROM events WHERE telegram_id = ? AND type = 'casino_deposit' ORDER BY id LIMIT 1")
+                .param(user.telegramId()).query(String.class).single()).contains("\"first\":true").contains("500.5");
     }
 
     @Test
@@ -129,7 +160,7 @@ class IdempotencyAndLateBindingTest extends PostbackTestBase {
         assertThat(first).isGreaterThanOrEqualTo(1);
         assertThat(second).isZero();
         assertThat(reload(user).signalsUnlocked()).isTrue();
-        assertThat(messageKinds(user)).containsExactly("deposit", "signals_unlocked");
+        assertThat(messageKinds(user)).containsExactly("link_summary");
     }
 
     @Test

@@ -66,7 +66,7 @@ class ConsoleTest extends PostbackTestBase {
         assertThat(linked.body()).contains("is linked now");
         assertThat(reload(user).deposited()).isTrue();
         assertThat(reload(user).casinoId()).isEqualTo(player);
-        assertThat(messageKinds(user)).containsExactly("registration", "deposit", "signals_unlocked");
+        assertThat(messageKinds(user)).containsExactly("link_summary");
         assertThat(console.get("/admin/postbacks?status=unmatched&player=" + player).body())
                 .contains("No postbacks match.");
     }
