@@ -9,6 +9,7 @@ import org.postbackbridge.postback.PostbackStatus;
 import org.postbackbridge.users.Stats;
 import org.postbackbridge.users.UserRepository;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -35,13 +36,15 @@ class StatsController {
         this.inbox = inbox;
     }
 
+    /** Test postbacks applied for real count only with {@code include_test=true}. */
     @GetMapping("/api/stats")
-    StatsView stats() {
+    StatsView stats(@RequestParam(name = "include_test", defaultValue = "false") boolean includeTests) {
         Stats stats = users.getStats();
-        List<DepositTotal> deposits = inbox.depositTotals();
+        List<DepositTotal> deposits = inbox.depositTotals(includeTests);
         return new StatsView(stats.totalUsers(), stats.subscribedUsers(), stats.signalsUnlockedUsers(),
                 stats.depositedUsers(),
-                inbox.count(EventType.REGISTRATION, PostbackStatus.PROCESSED),
+                inbox.count(EventType.REGISTRATION, PostbackStatus.PROCESSED)
+                        + (includeTests ? inbox.count(EventType.REGISTRATION, PostbackStatus.TEST) : 0),
                 deposits.stream().mapToLong(DepositTotal::count).sum(),
                 deposits,
                 inbox.count(PostbackStatus.UNMATCHED),

@@ -77,10 +77,10 @@ public class Attribution {
     }
 
     /**
-     * Takes the player from the user (a contest, an operator's decision) without undoing anything;
-     * postbacks that arrive for the player meanwhile are stored as unmatched.
+     * Takes the player from the user (a contest, an undone test) without undoing anything else;
+     * postbacks that arrive for the player afterwards are stored as unmatched.
      */
-    void unlink(String network, String playerId, long telegramId) {
+    public void unlink(String network, String playerId, long telegramId) {
         if (links.remove(network, playerId) && network.equals(properties.defaultNetwork())) {
             users.updateUserCasinoId(telegramId, null);
         }

@@ -155,6 +155,12 @@ public class Outbox {
                 .query(OutboxMessage.class).list();
     }
 
+    /** Drops what {@link #queuedUnder} finds that is still pending; returns how many. */
+    public int dropPendingUnder(String dedupeKey) {
+        return jdbc.sql("DELETE FROM outbox WHERE dedupe_key LIKE ? AND status = 'pending'")
+                .param(dedupeKey + ":%").update();
+    }
+
     public Optional<OutboxMessage> find(long id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM outbox WHERE id = ?").param(id).query(OutboxMessage.class).optional();
     }

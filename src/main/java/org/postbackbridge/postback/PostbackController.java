@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.postbackbridge.attribution.AttributionProperties;
 import org.postbackbridge.database.DatabaseHealth;
+import org.postbackbridge.notify.OutboxMessage;
 import org.postbackbridge.web.ApiError;
 import org.postbackbridge.web.ApiException;
 import org.slf4j.Logger;
@@ -36,6 +37,21 @@ class PostbackController {
     record PostbackResponse(boolean success, String message, EventView event, String status) {
     }
 
+    /**
+     * The seed's answer shape for a test postback, plus what it did: whether it was applied for real
+     * (otherwise rolled back), stage by stage, and the messages it queued, rendered.
+     */
+    record TestResponse(boolean success, String message, EventView event, String status, boolean applied,
+                        List<PostbackTester.Stage> stages, List<TestMessage> messages) {
+    }
+
+    record TestMessage(@JsonProperty("chat_id") long chatId, String kind, String text) {
+
+        static TestMessage of(OutboxMessage message) {
+            return new TestMessage(message.chatId(), message.kind(), message.text());
+        }
+    }
+
     record EventView(String type, @JsonProperty("user_id") String userId, BigDecimal amount, String currency) {
 
         static EventView of(PostbackEvent event) {
@@ -46,6 +62,7 @@ class PostbackController {
     }
 
     private final PostbackHandler handler;
+    private final PostbackTester tester;
     private final PostbackProperties properties;
     private final AttributionProperties attribution;
     private final DatabaseHealth databaseHealth;
@@ -54,9 +71,11 @@ class PostbackController {
     private final Clock clock;
     private final PostbackMetrics metrics;
 
-    PostbackController(PostbackHandler handler, PostbackProperties properties, AttributionProperties attribution,
-                       DatabaseHealth databaseHealth, JsonMapper json, Clock clock, PostbackMetrics metrics) {
+    PostbackController(PostbackHandler handler, PostbackTester tester, PostbackProperties properties,
+                       AttributionProperties attribution, DatabaseHealth databaseHealth, JsonMapper json, Clock clock,
+                       PostbackMetrics metrics) {
         this.handler = handler;
+        this.tester = tester;
         this.properties = properties;
         this.attribution = attribution;
         this.databaseHealth = databaseHealth;
@@ -124,22 +143,30 @@ class PostbackController {
         };
     }
 
-    /** Seed: {@code POST /postback/test}. The real pipeline, marked as test; needs the admin token. */
+    /**
+     * Seed: {@code POST /postback/test}; needs the admin token. The real pipeline, rolled back after
+     * the verdict unless {@code apply=true}, which applies it for real, marked as a test.
+     */
     @PostMapping("/test")
     ResponseEntity<?> test(HttpServletRequest request) {
         Map<String, List<String>> params = PostbackRequestParameters.read(request, json);
         List<String> requested = params.remove("network");
+        List<String> apply = params.remove("apply");
         String network = requested == null || requested.isEmpty() ? attribution.defaultNetwork() : requested.getFirst();
         NetworkProfile profile = properties.networks().get(network);
         if (profile == null) {
             return ResponseEntity.badRequest().body(ApiError.of("unknown_network",
                     "no network '" + network + "' is configured; known: " + properties.networks().keySet(), "network"));
         }
-        return switch (parser.parse(network, profile, params, clock.instant(), true)) {
-            case ParseResult.Invalid invalid -> ResponseEntity.status(invalid.rejection().status()).body(error(invalid.rejection()));
-            case ParseResult.Parsed parsed -> answer(handler.handle(parsed.event(),
-                    PostbackRequestParameters.masked(PostbackRequestParameters.firstValues(params), profile), request.getRemoteAddr()));
-        };
+        if (parser.parse(network, profile, params, clock.instant(), true) instanceof ParseResult.Invalid invalid) {
+            return ResponseEntity.status(invalid.rejection().status()).body(error(invalid.rejection()));
+        }
+        boolean applied = apply != null && !apply.isEmpty() && Boolean.parseBoolean(apply.getFirst());
+        PostbackTester.Verdict verdict = tester.run(network, params, applied, request.getRemoteAddr());
+        PostbackOutcome outcome = verdict.outcome();
+        return ResponseEntity.ok(new TestResponse(true, outcome.message(), EventView.of(outcome.event()),
+                outcome.status().value(), verdict.applied(), verdict.stages(),
+                verdict.messages().stream().map(TestMessage::of).toList()));
     }
 
     private ResponseEntity<PostbackResponse> answer(PostbackOutcome outcome) {

@@ -71,7 +71,8 @@ public class PostbackHandler {
         });
     }
 
-    private PostbackOutcome process(PostbackEvent event, Map<String, String> params, String sourceAddress) {
+    /** Everything {@link #handle} does, in the caller's transaction. */
+    PostbackOutcome process(PostbackEvent event, Map<String, String> params, String sourceAddress) {
         PostbackStatus appliedStatus = event.test() ? PostbackStatus.TEST : PostbackStatus.PROCESSED;
         Optional<BotUser> linked = attribution.linkedUser(event.network(), event.playerId());
         if (linked.isPresent()) {

@@ -137,12 +137,13 @@ public class PostbackInbox implements UnlinkedRegistrations {
                 .query(this::mapStored).list();
     }
 
-    /** Count and sum of applied deposits per currency, for everyone. */
-    public List<DepositTotal> depositTotals() {
+    /** Count and sum of applied deposits per currency, for everyone; test postbacks too when {@code includeTests}. */
+    public List<DepositTotal> depositTotals(boolean includeTests) {
         return jdbc.sql("""
                 SELECT currency, COUNT(*), SUM(CAST(amount AS NUMERIC)) FROM postbacks
-                WHERE event IN ('deposit', 'first_deposit') AND status = 'processed'
+                WHERE event IN ('deposit', 'first_deposit') AND status IN ('processed', :test)
                 GROUP BY currency ORDER BY currency""")
+                .param("test", includeTests ? PostbackStatus.TEST.value() : PostbackStatus.PROCESSED.value())
                 .query((rs, n) -> new DepositTotal(rs.getString(1), rs.getLong(2), rs.getBigDecimal(3)))
                 .list();
     }

@@ -17,10 +17,11 @@ import org.postbackbridge.users.UserRepository;
 import org.springframework.stereotype.Service;
 
 /**
- * The console's postback tester: takes a postback URL or query string as the partner program
- * would send it, runs it through the real pipeline marked as test, and says what each stage made
- * of it. Authentication is checked and reported but does not stop the test: the operator is
- * signed in, and wants to see the rest too.
+ * The console's postback tester and {@code POST /postback/test}: takes a postback as the partner
+ * program would send it, runs it through the real pipeline marked as test, and says what each stage
+ * made of it, messages rendered. Rolled back after the verdict unless applied for real (see
+ * {@link TestPostbacks}). Authentication is checked and reported but does not stop the test: the
+ * operator is signed in, and wants to see the rest too.
  */
 @Service
 public class PostbackTester {
@@ -34,12 +35,16 @@ public class PostbackTester {
     public record Stage(String name, State state, String detail) {
     }
 
-    /** The stages in order; {@code macros} names every parameter still holding a macro. */
+    /**
+     * The stages in order; {@code macros} names every parameter still holding a macro. {@code outcome}
+     * is what the pipeline answered (null when it was not reached); {@code applied} tells whether it
+     * was applied for real (as a test) or rolled back.
+     */
     public record Verdict(List<Stage> stages, List<String> macros, List<LoggedEvent> events,
-                          List<OutboxMessage> messages) {
+                          List<OutboxMessage> messages, PostbackOutcome outcome, boolean applied) {
     }
 
-    private final PostbackHandler handler;
+    private final TestPostbacks tests;
     private final PostbackProperties properties;
     private final PostbackParser parser;
     private final EventLog eventLog;
@@ -47,9 +52,9 @@ public class PostbackTester {
     private final UserRepository users;
     private final Clock clock;
 
-    PostbackTester(PostbackHandler handler, PostbackProperties properties, EventLog eventLog, Outbox outbox,
+    PostbackTester(TestPostbacks tests, PostbackProperties properties, EventLog eventLog, Outbox outbox,
                    UserRepository users, Clock clock) {
-        this.handler = handler;
+        this.tests = tests;
         this.properties = properties;
         this.parser = new PostbackParser(properties.maxValueLength(), properties.maxParameters());
         this.eventLog = eventLog;
@@ -58,15 +63,22 @@ public class PostbackTester {
         this.clock = clock;
     }
 
-    /** Runs {@code urlOrQuery} (a full URL or just {@code a=1&b=2}) as a postback of {@code network}. */
-    public Verdict run(String network, String urlOrQuery) {
-        Map<String, List<String>> params = parameters(urlOrQuery);
+    /**
+     * Runs {@code urlOrQuery} (a full URL or just {@code a=1&b=2}) as a postback of {@code network};
+     * rolled back after the verdict unless {@code apply}.
+     */
+    public Verdict run(String network, String urlOrQuery, boolean apply) {
+        return run(network, parameters(urlOrQuery), apply, "console tester");
+    }
+
+    /** Runs {@code params} as a postback of {@code network} from {@code source}; rolled back unless {@code apply}. */
+    public Verdict run(String network, Map<String, List<String>> params, boolean apply, String source) {
         List<String> macros = macros(params);
         List<Stage> stages = new ArrayList<>();
         NetworkProfile profile = properties.networks().get(network);
         if (profile == null) {
             stages.add(new Stage("Authenticated", State.FAIL, "no network '" + network + "' is configured"));
-            return new Verdict(stages, macros, List.of(), List.of());
+            return new Verdict(stages, macros, List.of(), List.of(), null, false);
         }
         stages.add(authentication(profile, params));
 
@@ -79,27 +91,32 @@ public class PostbackTester {
         PostbackEvent event = ((ParseResult.Parsed) parsed).event();
         stages.add(new Stage("Parsed", State.PASS, describe(event)));
 
-        long lastEventBefore = eventLog.lastId();
         Map<String, String> stored = PostbackRequestParameters.masked(PostbackRequestParameters.firstValues(params),
                 profile);
-        PostbackOutcome outcome = handler.handle(event, stored, "console tester");
+        return apply ? tests.apply(event, stored, source, outcome -> verdict(stages, macros, event, outcome, true))
+                : tests.dryRun(event, stored, source, outcome -> verdict(stages, macros, event, outcome, false));
+    }
+
+    /** What the pipeline did with the test postback, read inside its transaction. */
+    private Verdict verdict(List<Stage> stages, List<String> macros, PostbackEvent event, PostbackOutcome outcome,
+                            boolean applied) {
         if (outcome.status() == PostbackStatus.DUPLICATE) {
             stages.add(new Stage("Attributed", State.SKIP, "a test postback with the same "
                     + (event.transactionId() != null ? "transaction ID" : "event, player, amount and date")
-                    + " was run before: duplicate, nothing changed. Change transaction_id to run it again."));
-            return skipRest(stages, macros);
+                    + " was applied before: duplicate, nothing changed. Change transaction_id to run it again."));
+            return skipRest(stages, macros, outcome);
         }
         if (outcome.telegramId() == null) {
             stages.add(new Stage("Attributed", State.FAIL, "no Telegram user is linked to player " + event.playerId()
                     + ", and sub1 carries no known click token. A real postback would be stored as unmatched and"
                     + " applied when the player is linked."));
-            return skipRest(stages, macros);
+            return skipRest(stages, macros, outcome);
         }
         String user = users.findById(outcome.telegramId()).map(u -> u.displayName() + " (" + u.telegramId() + ")")
                 .orElse(String.valueOf(outcome.telegramId()));
         stages.add(new Stage("Attributed", State.PASS, "Telegram user " + user));
 
-        List<LoggedEvent> events = eventLog.forUserAfter(outcome.telegramId(), lastEventBefore);
+        List<LoggedEvent> events = eventLog.ofTestPostback(outcome.postbackId());
         stages.add(new Stage("Effects", events.isEmpty() ? State.FAIL : State.PASS, events.isEmpty()
                 ? "nothing was logged"
                 : "logged " + String.join(", ", events.stream().map(LoggedEvent::type).toList())));
@@ -108,7 +125,10 @@ public class PostbackTester {
                 ? "no message for this event (muted, or a win told within the last interval)"
                 : messages.size() + " message(s): " + String.join(", ", messages.stream()
                         .map(m -> m.kind() + " → chat " + m.chatId()).toList())));
-        return new Verdict(stages, macros, events, messages);
+        stages.add(applied
+                ? new Stage("Applied", State.PASS, "applied for real, marked TEST; undo it from the tester")
+                : new Stage("Rolled back", State.PASS, "nothing was changed and nothing was sent"));
+        return new Verdict(stages, macros, events, messages, outcome, applied);
     }
 
     /** What the partner program would be told about authentication; the IP allowlist needs a real sender. */
@@ -135,12 +155,16 @@ public class PostbackTester {
     }
 
     private static Verdict skipRest(List<Stage> stages, List<String> macros) {
+        return skipRest(stages, macros, null);
+    }
+
+    private static Verdict skipRest(List<Stage> stages, List<String> macros, PostbackOutcome outcome) {
         for (String name : List.of("Parsed", "Attributed", "Effects", "Messages queued")) {
             if (stages.stream().noneMatch(stage -> stage.name().equals(name))) {
                 stages.add(new Stage(name, State.SKIP, "not reached"));
             }
         }
-        return new Verdict(stages, macros, List.of(), List.of());
+        return new Verdict(stages, macros, List.of(), List.of(), outcome, false);
     }
 
     private static String describe(PostbackEvent event) {

@@ -41,18 +41,20 @@ class TestEndpointAndStatsTest extends PostbackTestBase {
         assertThat(body.get("event").get("user_id").asString()).isEqualTo(player);
         assertThat(body.get("event").get("amount").isNull()).isTrue();
         assertThat(body.get("status").asString()).isEqualTo("test");
-        assertThat(jdbc.sql("SELECT status FROM postbacks WHERE player_id = ?").param(player).query(String.class).single())
-                .isEqualTo("test");
+        assertThat(body.get("applied").asBoolean()).isFalse();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM postbacks WHERE player_id = ?").param(player).query(Long.class).single())
+                .isZero();
     }
 
     @Test
-    void testPostbackRunsTheRealPipelineForALinkedPlayer() {
+    void testPostbackAppliedForRealRunsTheRealPipelineForALinkedPlayer() {
         LinkedPlayer linked = linkedPlayer("ru");
 
-        Http.Response response = http.post("/postback/test?user_id=" + linked.playerId() + "&event=deposit&amount=1000",
+        Http.Response response = http.post("/postback/test?user_id=" + linked.playerId() + "&event=deposit&amount=1000&apply=true",
                 "Authorization", "Bearer " + Http.ADMIN_TOKEN);
 
         assertThat(response.json().get("message").asString()).isEqualTo("Deposit processed");
+        assertThat(response.json().get("applied").asBoolean()).isTrue();
         assertThat(reload(linked.user()).signalsUnlocked()).isTrue();
         assertThat(messageKinds(linked.user())).containsExactly("registration", "deposit", "signals_unlocked");
     }

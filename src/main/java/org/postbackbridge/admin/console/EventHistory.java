@@ -3,6 +3,7 @@ package org.postbackbridge.admin.console;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,11 +13,16 @@ import org.springframework.stereotype.Repository;
 @Repository
 class EventHistory {
 
-    record Entry(long id, Instant createdAt, Long telegramId, String type, String details) {
+    /** {@code testPostbackId}: the test postback that logged it, null for a real event. */
+    record Entry(long id, Instant createdAt, Long telegramId, String type, String details, Long testPostbackId) {
     }
 
-    /** Blank fields do not filter; {@code user} is a Telegram ID. */
-    record Filter(String type, Long user) {
+    /** Blank fields do not filter; {@code user} is a Telegram ID. Events of test postbacks only when {@code includeTest}. */
+    record Filter(String type, Long user, Boolean includeTest) {
+
+        boolean includesTests() {
+            return Boolean.TRUE.equals(includeTest);
+        }
     }
 
     private final JdbcClient jdbc;
@@ -36,17 +42,28 @@ class EventHistory {
     }
 
     private JdbcClient.StatementSpec select(Filter filter, String tail) {
-        boolean byType = filter.type() != null && !filter.type().isBlank();
-        String where = byType && filter.user() != null ? " WHERE type = :type AND telegram_id = :user"
-                : byType ? " WHERE type = :type"
-                : filter.user() != null ? " WHERE telegram_id = :user" : "";
-        return jdbc.sql("SELECT id, created_at, telegram_id, type, details FROM events" + where + " ORDER BY id DESC" + tail)
+        List<String> conditions = new ArrayList<>();
+        if (filter.type() != null && !filter.type().isBlank()) {
+            conditions.add("type = :type");
+        }
+        if (filter.user() != null) {
+            conditions.add("telegram_id = :user");
+        }
+        if (!filter.includesTests()) {
+            conditions.add("test_postback_id IS NULL");
+        }
+        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        return jdbc.sql("SELECT id, created_at, telegram_id, type, details, test_postback_id FROM events" + where
+                        + " ORDER BY id DESC" + tail)
                 .param("type", filter.type()).param("user", filter.user());
     }
 
     private static Entry map(ResultSet rs, int row) throws SQLException {
         long telegramId = rs.getLong("telegram_id");
-        return new Entry(rs.getLong("id"), Instant.ofEpochMilli(rs.getLong("created_at")),
-                rs.wasNull() ? null : telegramId, rs.getString("type"), rs.getString("details"));
+        Long user = rs.wasNull() ? null : telegramId;
+        long testPostbackId = rs.getLong("test_postback_id");
+        Long test = rs.wasNull() ? null : testPostbackId;
+        return new Entry(rs.getLong("id"), Instant.ofEpochMilli(rs.getLong("created_at")), user, rs.getString("type"),
+                rs.getString("details"), test);
     }
 }

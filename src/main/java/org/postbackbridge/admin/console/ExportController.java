@@ -9,7 +9,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** CSV downloads of what the postback, user and event pages show, with the same filters. */
+/**
+ * CSV downloads of what the postback, user and event pages show, with the same filters. Test postbacks
+ * and their events are left out unless asked for ({@code include_test=true}, or status {@code test}).
+ */
 @Controller
 class ExportController {
 
@@ -24,11 +27,12 @@ class ExportController {
     }
 
     @GetMapping("/admin/export/postbacks.csv")
-    void postbacks(@ModelAttribute PostbackFilter filter, HttpServletResponse response) throws IOException {
+    void postbacks(@ModelAttribute PostbackFilter filter, @RequestParam(name = "include_test", defaultValue = "false")
+                   boolean includeTests, HttpServletResponse response) throws IOException {
         try (CsvExport csv = CsvExport.start(response, "postbacks.csv", "id", "received_at", "network", "event",
                 "player_id", "amount", "currency", "transaction_id", "click_id", "status", "reason", "telegram_id",
                 "source_ip", "params")) {
-            postbacks.each(filter, p -> csv.row(p.id(), p.receivedAt(), p.network(), p.event(), p.playerId(),
+            postbacks.each(filter, includeTests, p -> csv.row(p.id(), p.receivedAt(), p.network(), p.event(), p.playerId(),
                     p.amount(), p.currency(), p.transactionId(), p.clickId(), p.status(), p.reason(), p.telegramId(),
                     p.sourceIp(), queryString(p.params())));
         }
@@ -46,8 +50,9 @@ class ExportController {
     @GetMapping("/admin/export/events.csv")
     void events(@ModelAttribute EventHistory.Filter filter, HttpServletResponse response) throws IOException {
         try (CsvExport csv = CsvExport.start(response, "events.csv", "id", "created_at", "telegram_id", "type",
-                "details")) {
-            events.each(filter, e -> csv.row(e.id(), e.createdAt(), e.telegramId(), e.type(), e.details()));
+                "details", "test_postback_id")) {
+            events.each(filter, e -> csv.row(e.id(), e.createdAt(), e.telegramId(), e.type(), e.details(),
+                    e.testPostbackId()));
         }
     }
 

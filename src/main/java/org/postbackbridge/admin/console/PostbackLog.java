@@ -43,9 +43,13 @@ class PostbackLog {
                 .query(this::map).list();
     }
 
-    /** Every entry the filter matches, newest first, one at a time (for exports). */
-    void each(PostbackFilter filter, Consumer<Entry> consumer) {
-        select(filter, "", "").query(rs -> {
+    /**
+     * Every entry the filter matches, newest first, one at a time (for exports). Test postbacks only
+     * when the filter asks for status {@code test} or {@code includeTests}.
+     */
+    void each(PostbackFilter filter, boolean includeTests, Consumer<Entry> consumer) {
+        boolean testsAsked = includeTests || filter.status() != null && !filter.status().isBlank();
+        select(filter, testsAsked ? "" : "status <> 'test'", "").query(rs -> {
             consumer.accept(map(rs, 0));
         });
     }

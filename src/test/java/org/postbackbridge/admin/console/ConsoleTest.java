@@ -118,10 +118,10 @@ class ConsoleTest extends PostbackTestBase {
         assertThat(verdict).contains("data-stage=\"Authenticated\" data-state=\"PASS\"",
                 "data-stage=\"Parsed\" data-state=\"PASS\"", "data-stage=\"Attributed\" data-state=\"PASS\"",
                 "data-stage=\"Effects\" data-state=\"PASS\"", "data-stage=\"Messages queued\" data-state=\"PASS\"",
-                "casino_deposit");
-        assertThat(reload(linked.user()).deposited()).isTrue();
-        assertThat(jdbc.sql("SELECT status FROM postbacks WHERE transaction_id = 'tester-1'").query(String.class)
-                .single()).isEqualTo("test");
+                "casino_deposit", "id=\"tester-messages\"", "Rolled back");
+        assertThat(reload(linked.user()).deposited()).isFalse();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM postbacks WHERE transaction_id = 'tester-1'").query(Long.class)
+                .single()).isZero();
     }
 
     @Test
