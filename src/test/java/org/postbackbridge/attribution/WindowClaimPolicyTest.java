@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.postbackbridge.testsupport.ConsoleClient;
+import org.postbackbridge.testsupport.Http;
 import org.postbackbridge.testsupport.IntegrationTest;
 import org.postbackbridge.testsupport.MovableClock;
 import org.postbackbridge.testsupport.TestUsers;
@@ -142,6 +144,30 @@ class WindowClaimPolicyTest extends ClaimTestBase {
         assertThat(postbackStatus(player, "first_deposit")).isEqualTo("processed");
         assertThat(jdbc.sql("SELECT telegram_id FROM postbacks WHERE player_id = ? AND event = 'first_deposit'")
                 .param(player).query(Long.class).single()).isEqualTo(owner.telegramId());
+    }
+
+    @Test
+    void anOperatorDecidesFromTheConsoleAndTheDecisionIsRecorded() {
+        BotUser user = newUser();
+        String player = TestUsers.newPlayerId();
+        postback("event=registration&user_id=" + player);
+        clock.advance(Duration.ofHours(25));
+        assertThat(claim(user, player)).isEqualTo(Claims.Result.AWAITING_APPROVAL);
+        long claimId = lastClaim(user, player).id();
+        ConsoleClient console = new ConsoleClient(port);
+        console.signIn(Http.ADMIN_TOKEN);
+
+        assertThat(console.get("/admin/claims").body()).contains("data-claim=\"" + claimId + "\"", player,
+                "longer ago than CLAIM_WINDOW");
+        String page = console.post("/admin/claims/" + claimId + "/approve").body();
+
+        assertThat(page).contains("Claim " + claimId + ": approved");
+        assertThat(players.telegramIdOf("1win", player)).contains(user.telegramId());
+        Claim decided = lastClaim(user, player);
+        assertThat(decided.status()).isEqualTo(ClaimStatus.LINKED);
+        assertThat(decided.decidedBy()).isEqualTo("console");
+        assertThat(decided.decidedAt()).isNotNull();
+        assertThat(console.post("/admin/claims/" + claimId + "/reject").body()).contains("Claim " + claimId + ": already decided");
     }
 
     @Test
