@@ -8,9 +8,9 @@ import org.springframework.util.backoff.ExponentialBackOff;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
 /**
- * Telling Telegram how we take updates (long polling or a webhook), in the background and again
- * until it answers, with waits doubling from 1 s to a minute. Telegram being down at start must
- * not stop the service: postbacks do not need it, and messages wait in the outbox.
+ * Telling Telegram how we take updates (long polling or a webhook), or what the command menu is, in
+ * the background and again until it answers, with waits doubling from 1 s to a minute. Telegram
+ * being down at start must not stop the service: postbacks do not need it, and messages wait in the outbox.
  */
 final class TelegramRegistration {
 
@@ -22,6 +22,7 @@ final class TelegramRegistration {
     }
 
     private final String what;
+    private final String done;
     private final Attempt attempt;
     private final Runnable afterFailure;
     private final ExponentialBackOff backOff = new ExponentialBackOff(1_000, 2);
@@ -29,7 +30,13 @@ final class TelegramRegistration {
 
     /** {@code afterFailure} cleans up what a failed try left behind, before the next one. */
     TelegramRegistration(String what, Attempt attempt, Runnable afterFailure) {
+        this(what, "Receiving Telegram updates by " + what, attempt, afterFailure);
+    }
+
+    /** {@code done} is logged once Telegram took it. */
+    TelegramRegistration(String what, String done, Attempt attempt, Runnable afterFailure) {
         this.what = what;
+        this.done = done;
         this.attempt = attempt;
         this.afterFailure = afterFailure;
         backOff.setMaxInterval(60_000);
@@ -50,7 +57,7 @@ final class TelegramRegistration {
         while (!Thread.currentThread().isInterrupted()) {
             try {
                 attempt.run();
-                log.info("Receiving Telegram updates by {}", what);
+                log.info(done);
                 return;
             } catch (TelegramApiException e) {
                 long wait = waits.nextBackOff();

@@ -51,7 +51,13 @@ class BotApiSender implements MessageSender {
                 .replyMarkup(keyboard(message.buttons()))
                 .build();
         try {
-            return new SendResult.Sent(telegram.execute(request).getMessageId());
+            LenientSendMessage.Answer answer = telegram.execute(new LenientSendMessage(request));
+            if (answer.messageId() == null) {
+                log.warn("Telegram took message {} to chat {} but its answer could not be read ({}); counted as sent",
+                        message.id(), message.chatId(), answer.unreadable());
+                return new SendResult.SentUnread(answer.unreadable());
+            }
+            return new SendResult.Sent(answer.messageId());
         } catch (TelegramApiRequestException e) {
             return classify(e);
         } catch (TelegramApiException e) {

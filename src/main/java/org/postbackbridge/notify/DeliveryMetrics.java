@@ -20,6 +20,7 @@ final class DeliveryMetrics {
     void record(SendResult result) {
         Tags tags = switch (result) {
             case SendResult.Sent sent -> new Tags("sent", "ok");
+            case SendResult.SentUnread unread -> new Tags("sent_unread", "ok");
             case SendResult.Recorded recorded -> new Tags("dry_run", "none");
             case SendResult.RetryAfter retry -> new Tags("retry_after", "429");
             case SendResult.Blocked blocked -> new Tags("blocked", "403");

@@ -169,6 +169,11 @@ public class Outbox {
         finish(id, SENT, null, telegramMessageId);
     }
 
+    /** Sent, though Telegram's answer could not be read: no message ID, and why, in {@code last_error}. */
+    void markSentUnread(long id, String warning) {
+        finish(id, SENT, warning, null);
+    }
+
     void markDryRun(long id) {
         finish(id, DRY_RUN, null, null);
     }

@@ -181,6 +181,10 @@ class OutboxDispatcher implements SmartLifecycle {
                 credentialsRefusedInARow.set(0);
                 outbox.markSent(message.id(), sent.telegramMessageId());
             }
+            case SendResult.SentUnread unread -> {
+                credentialsRefusedInARow.set(0);
+                outbox.markSentUnread(message.id(), unread.warning());
+            }
             case SendResult.Recorded recorded -> outbox.markDryRun(message.id());
             case SendResult.RetryAfter retry -> pause(message, retry.delay());
             case SendResult.Blocked blocked -> {

@@ -9,6 +9,13 @@ sealed interface SendResult {
     record Sent(long telegramMessageId) implements SendResult {
     }
 
+    /**
+     * Telegram answered {@code ok: true} but its answer could not be read: sent, so never sent again;
+     * {@code warning} is kept with the message.
+     */
+    record SentUnread(String warning) implements SendResult {
+    }
+
     /** Dry-run: rendered and logged, not sent. */
     record Recorded() implements SendResult {
     }

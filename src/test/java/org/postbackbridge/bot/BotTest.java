@@ -7,11 +7,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,6 +62,8 @@ class BotTest extends PostbackTestBase {
     Claims claims;
     @Autowired
     TransactionTemplate transaction;
+    @Autowired
+    CommandMenu menu;
 
     @BeforeEach
     void subscribedByDefault() {
@@ -255,6 +260,65 @@ class BotTest extends PostbackTestBase {
                 .contains("UTC: Registration").doesNotContain("{").doesNotContain("TEST");
         awaitReply(stranger, "help");
         assertThat(kinds(stranger)).doesNotContain("operator_stats");
+    }
+
+    @Test
+    void theCommandMenuIsSetInRussianAndEnglish() {
+        menu.set();
+
+        await().atMost(WAIT).until(() -> telegram.calls("setMyCommands").size() >= 3);
+        assertThat(telegram.calls("setMyCommands")).anySatisfy(call -> {
+            assertThat(call.params().path("language_code").asString()).isEqualTo("ru");
+            assertThat(call.params().path("commands").toString()).contains("\"command\":\"status\"", "Ваш аккаунт");
+        }).anySatisfy(call -> {
+            assertThat(call.params().path("language_code").asString()).isEqualTo("en");
+            assertThat(call.params().path("commands").toString()).contains("\"command\":\"id\"", "Link your player account");
+        });
+    }
+
+    @Test
+    void aCommandMissingItsArgumentGetsItsOwnHelp() {
+        long id = started();
+
+        send(id, "/id abc");
+        send(id, "/notifications");
+
+        assertThat(awaitReply(id, "help_id").text()).contains("/id 12345");
+        assertThat(awaitReply(id, "help_notifications").text()).contains("/notifications off", "/notifications on");
+        assertThat(kinds(id)).doesNotContain("help");
+    }
+
+    @Test
+    void anOperatorDecidesAClaimWithTheButtonsUnderItsReview() {
+        long id = started();
+        String player = newPlayerId();
+        postback("event=registration&user_id=" + player);
+        send(id, player);
+        awaitReply(id, "link_summary");
+        long rival = started();
+        send(rival, "/id " + player);
+        awaitReply(rival, "claim_contested");
+        OutboxMessage review = await().atMost(WAIT).until(() -> outbox.forChat(OPERATOR_CHAT).stream()
+                .filter(message -> message.kind().equals("operator_claim_review") && message.text().contains(player))
+                .findFirst(), Optional::isPresent).orElseThrow();
+        List<String> approvals = Pattern.compile("claim:approve:\\d+").matcher(review.buttons()).results()
+                .map(MatchResult::group).toList();
+        assertThat(approvals).hasSize(2);
+
+        // The first claimant forging the button that approves their own claim changes nothing.
+        pressButton(id, id, approvals.getFirst());
+        pressButton(OPERATOR_CHAT, 42, approvals.getLast());
+
+        assertThat(awaitReply(OPERATOR_CHAT, "operator_claim_decided").text()).contains(player, "approved", "42");
+        assertThat(players.telegramIdOf("1win", player)).contains(rival);
+        awaitReply(rival, "link_summary");
+        awaitReply(id, "claim_rejected");
+    }
+
+    private static void pressButton(long chatId, long userId, String data) {
+        telegram.pushUpdate(Map.of("callback_query", Map.of("id", "cb" + NEXT_ID.incrementAndGet(), "from", from(userId),
+                "chat_instance", "1", "data", data,
+                "message", Map.of("message_id", 1, "date", now(), "chat", chat(chatId), "text", "review"))));
     }
 
     private long started() {

@@ -92,6 +92,35 @@ class TelegramDeliveryTest extends PostbackTestBase {
     }
 
     @Test
+    void anOkAnswerTheClientCannotReadCountsAsSentWithAWarningAndIsNotResent() {
+        BotUser user = TestUsers.started(users, "en");
+        // ok: true, but "result" is not a message the client can read (as a future Bot API field could make it).
+        telegram.on("sendMessage", call -> new FakeBotApi.Answer(200, "{\"ok\":true,\"result\":{\"message_id\":\"not-a-number\",\"chat\":[]}}"));
+
+        outbox.enqueue(user.telegramId(), "test", "hello once", null, "unreadable-" + user.telegramId());
+
+        await().atMost(DELIVERY).untilAsserted(() -> assertThat(outbox.forChat(user.telegramId())).singleElement()
+                .satisfies(message -> {
+                    assertThat(message.status()).isEqualTo(Outbox.SENT);
+                    assertThat(message.lastError()).contains("Unable to deserialize response");
+                }));
+        assertThat(telegram.calls("sendMessage")).filteredOn(call -> call.chatId() == user.telegramId()).hasSize(1);
+    }
+
+    @Test
+    void anUnreadableAnswerThatIsNotOkIsRetried() {
+        BotUser user = TestUsers.started(users, "en");
+        telegram.failFirst("sendMessage", 1, new FakeBotApi.Answer(502, "<html>Bad Gateway</html>"));
+
+        outbox.enqueue(user.telegramId(), "test", "hello again", null, "gateway-" + user.telegramId());
+
+        awaitDelivered(user.telegramId(), 1);
+        assertThat(telegram.calls("sendMessage")).filteredOn(call -> call.chatId() == user.telegramId()).hasSize(2);
+        await().atMost(DELIVERY).untilAsserted(() -> assertThat(outbox.forChat(user.telegramId())).singleElement()
+                .satisfies(message -> assertThat(message.status()).isEqualTo(Outbox.SENT)));
+    }
+
+    @Test
     void aUserWhoBlockedTheBotIsMarkedAndHearsNothingMore() {
         BotUser user = TestUsers.started(users, "ru");
         long chat = user.telegramId();
