@@ -2,13 +2,10 @@ package org.postbackbridge.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.postbackbridge.admin.AdminAttempts.Verdict;
+import org.postbackbridge.testsupport.MovableClock;
 
 class AdminAttemptsTest {
 
@@ -58,29 +55,5 @@ class AdminAttemptsTest {
 
         clock.advance(Duration.ofMinutes(1));
         assertThat(attempts.check(RIGHT, "203.0.113.7")).isEqualTo(Verdict.ACCEPTED);
-    }
-
-    static final class MovableClock extends Clock {
-
-        private Instant now = Instant.parse("2026-11-25T12:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
     }
 }

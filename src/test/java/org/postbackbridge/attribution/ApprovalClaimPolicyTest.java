@@ -8,7 +8,6 @@ import org.postbackbridge.testsupport.IntegrationTest;
 import org.postbackbridge.testsupport.MovableClock;
 import org.postbackbridge.testsupport.TestUsers;
 import org.postbackbridge.users.BotUser;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
@@ -17,9 +16,6 @@ import org.springframework.test.context.TestPropertySource;
 @Import(MovableClock.Config.class)
 @TestPropertySource(properties = "postback-bridge.attribution.claim-policy=approval")
 class ApprovalClaimPolicyTest extends ClaimTestBase {
-
-    @Autowired
-    MovableClock clock;
 
     @Test
     void aPreClaimOfAGuessedIdIsNeverLinkedToARegistrationFromAnotherLink() {
@@ -37,9 +33,8 @@ class ApprovalClaimPolicyTest extends ClaimTestBase {
     @Test
     void aFreshRegistrationStillWaitsForTheOperatorWhoDecidesWithTheUserTold() {
         BotUser user = newUser();
-        String player = TestUsers.newPlayerId();
-        postback("event=registration&user_id=" + player);
-        postback("event=first_deposit&user_id=" + player + "&amount=500.5&transaction_id=a-" + player);
+        String player = registeredPlayer();
+        firstDeposit(player, "500.5");
 
         assertThat(claim(user, player)).isEqualTo(Claims.Result.AWAITING_APPROVAL);
         assertThat(players.telegramIdOf("1win", player)).isEmpty();
@@ -58,8 +53,7 @@ class ApprovalClaimPolicyTest extends ClaimTestBase {
     @Test
     void aRejectedClaimLinksNothingAndTheUserHearsIt() {
         BotUser user = newUser();
-        String player = TestUsers.newPlayerId();
-        postback("event=registration&user_id=" + player);
+        String player = registeredPlayer();
         assertThat(claim(user, player)).isEqualTo(Claims.Result.AWAITING_APPROVAL);
 
         ClaimDecisions.Outcome outcome = transaction.execute(tx -> decisions.reject(lastClaim(user, player).id(),
@@ -76,12 +70,11 @@ class ApprovalClaimPolicyTest extends ClaimTestBase {
     void twoUsersClaimingOnePlayerMakeItContestedAndItsDepositTellsNoOneUntilAnOperatorDecides() {
         BotUser first = newUser();
         BotUser second = newUser();
-        String player = TestUsers.newPlayerId();
-        postback("event=registration&user_id=" + player);
+        String player = registeredPlayer();
 
         assertThat(claim(first, player)).isEqualTo(Claims.Result.AWAITING_APPROVAL);
         assertThat(claim(second, player)).isEqualTo(Claims.Result.CONTESTED);
-        postback("event=first_deposit&user_id=" + player + "&amount=500&transaction_id=c-" + player);
+        firstDeposit(player, "500");
 
         assertThat(postbackStatus(player, "first_deposit")).isEqualTo("unmatched");
         assertThat(reload(first).signalsUnlocked()).isFalse();
@@ -99,8 +92,7 @@ class ApprovalClaimPolicyTest extends ClaimTestBase {
     @Test
     void aClaimOnARegistrationOlderThanTheWindowWaitsForApproval() {
         BotUser user = newUser();
-        String player = TestUsers.newPlayerId();
-        postback("event=registration&user_id=" + player);
+        String player = registeredPlayer();
         clock.advance(Duration.ofHours(25));
 
         assertThat(claim(user, player)).isEqualTo(Claims.Result.AWAITING_APPROVAL);

@@ -2,6 +2,7 @@ package org.postbackbridge.attribution;
 
 import java.util.List;
 import org.postbackbridge.notify.OutboxMessage;
+import org.postbackbridge.testsupport.MovableClock;
 import org.postbackbridge.testsupport.PostbackTestBase;
 import org.postbackbridge.testsupport.TestUsers;
 import org.postbackbridge.users.BotUser;
@@ -24,6 +25,21 @@ abstract class ClaimTestBase extends PostbackTestBase {
     TransactionTemplate transaction;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    MovableClock clock;
+
+    /** A player whose registration arrived without a sub1: what a claim can reach. */
+    String registeredPlayer() {
+        String player = TestUsers.newPlayerId();
+        postback("event=registration&user_id=" + player);
+        return player;
+    }
+
+    /** Posts the player's first deposit; returns the status it was answered with. */
+    String firstDeposit(String player, String amount) {
+        return postback("event=first_deposit&user_id=" + player + "&amount=" + amount + "&transaction_id=fd-" + player)
+                .json().get("status").asString();
+    }
 
     BotUser newUser() {
         return TestUsers.started(users, "ru");

@@ -8,7 +8,6 @@ import org.postbackbridge.testsupport.IntegrationTest;
 import org.postbackbridge.testsupport.MovableClock;
 import org.postbackbridge.testsupport.TestUsers;
 import org.postbackbridge.users.BotUser;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
@@ -17,9 +16,6 @@ import org.springframework.test.context.TestPropertySource;
 @Import(MovableClock.Config.class)
 @TestPropertySource(properties = "postback-bridge.attribution.claim-policy=off")
 class OffClaimPolicyTest extends ClaimTestBase {
-
-    @Autowired
-    MovableClock clock;
 
     @Test
     void aPreClaimOfAGuessedIdIsNeverLinkedToARegistrationFromAnotherLink() {
@@ -37,12 +33,11 @@ class OffClaimPolicyTest extends ClaimTestBase {
     void twoUsersClaimingOnePlayerLinkNeitherAndItsDepositTellsNoOne() {
         BotUser first = newUser();
         BotUser second = newUser();
-        String player = TestUsers.newPlayerId();
-        postback("event=registration&user_id=" + player);
+        String player = registeredPlayer();
 
         assertThat(claim(first, player)).isEqualTo(Claims.Result.CLAIMS_OFF);
         assertThat(claim(second, player)).isEqualTo(Claims.Result.CLAIMS_OFF);
-        postback("event=first_deposit&user_id=" + player + "&amount=500&transaction_id=c-" + player);
+        firstDeposit(player, "500");
 
         assertThat(postbackStatus(player, "first_deposit")).isEqualTo("unmatched");
         assertThat(reload(first).signalsUnlocked()).isFalse();
@@ -54,8 +49,7 @@ class OffClaimPolicyTest extends ClaimTestBase {
     @Test
     void aClaimOnAnOldRegistrationIsRefused() {
         BotUser user = newUser();
-        String player = TestUsers.newPlayerId();
-        postback("event=registration&user_id=" + player);
+        String player = registeredPlayer();
         clock.advance(Duration.ofHours(25));
 
         assertThat(claim(user, player)).isEqualTo(Claims.Result.CLAIMS_OFF);

@@ -10,16 +10,12 @@ import org.postbackbridge.testsupport.IntegrationTest;
 import org.postbackbridge.testsupport.MovableClock;
 import org.postbackbridge.testsupport.TestUsers;
 import org.postbackbridge.users.BotUser;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 
 /** Takeovers tried under the default claim policy: {@code window}, with a 24 h window. */
 @IntegrationTest
 @Import(MovableClock.Config.class)
 class WindowClaimPolicyTest extends ClaimTestBase {
-
-    @Autowired
-    MovableClock clock;
 
     @Test
     void aPreClaimOfAGuessedIdIsNeverLinkedToARegistrationFromAnotherLink() {
@@ -70,8 +66,7 @@ class WindowClaimPolicyTest extends ClaimTestBase {
     @Test
     void aClaimOnARegistrationOlderThanTheWindowWaitsForAnOperator() {
         BotUser user = newUser();
-        String player = TestUsers.newPlayerId();
-        postback("event=registration&user_id=" + player);
+        String player = registeredPlayer();
         clock.advance(Duration.ofHours(25));
 
         assertThat(claim(user, player)).isEqualTo(Claims.Result.AWAITING_APPROVAL);
@@ -95,14 +90,12 @@ class WindowClaimPolicyTest extends ClaimTestBase {
     void twoUsersClaimingOnePlayerMakeItContestedAndItsDepositTellsNoOneUntilAnOperatorDecides() {
         BotUser first = newUser();
         BotUser owner = newUser();
-        String player = TestUsers.newPlayerId();
-        postback("event=registration&user_id=" + player);
+        String player = registeredPlayer();
 
         assertThat(claim(first, player)).isEqualTo(Claims.Result.LINKED);
         assertThat(claim(owner, player)).isEqualTo(Claims.Result.CONTESTED);
         int firstMessages = messageKinds(first).size();
-        String deposit = postback("event=first_deposit&user_id=" + player + "&amount=500&transaction_id=c-" + player)
-                .json().get("status").asString();
+        String deposit = firstDeposit(player, "500");
 
         assertThat(deposit).isEqualTo("unmatched");
         assertThat(players.telegramIdOf("1win", player)).isEmpty();
@@ -129,10 +122,9 @@ class WindowClaimPolicyTest extends ClaimTestBase {
     void whatAClaimantGotFromAPlayerIsUndoneWhenTheOperatorGivesItToItsOwner() {
         BotUser taker = newUser();
         BotUser owner = newUser();
-        String player = TestUsers.newPlayerId();
-        postback("event=registration&user_id=" + player);
+        String player = registeredPlayer();
         assertThat(claim(taker, player)).isEqualTo(Claims.Result.LINKED);
-        postback("event=first_deposit&user_id=" + player + "&amount=700&transaction_id=t-" + player);
+        firstDeposit(player, "700");
         assertThat(reload(taker).signalsUnlocked()).isTrue();
 
         assertThat(claim(owner, player)).isEqualTo(Claims.Result.CONTESTED);
@@ -149,8 +141,7 @@ class WindowClaimPolicyTest extends ClaimTestBase {
     @Test
     void anOperatorDecidesFromTheConsoleAndTheDecisionIsRecorded() {
         BotUser user = newUser();
-        String player = TestUsers.newPlayerId();
-        postback("event=registration&user_id=" + player);
+        String player = registeredPlayer();
         clock.advance(Duration.ofHours(25));
         assertThat(claim(user, player)).isEqualTo(Claims.Result.AWAITING_APPROVAL);
         long claimId = lastClaim(user, player).id();
