@@ -5,7 +5,7 @@ import java.math.BigDecimal;
 /** Deposits of one currency: how many, and their sum. */
 public record DepositTotal(String currency, long count, BigDecimal sum) {
 
-    DepositTotal plus(DepositTotal other) {
+    public DepositTotal plus(DepositTotal other) {
         return new DepositTotal(currency, count + other.count, sum.add(other.sum));
     }
 }

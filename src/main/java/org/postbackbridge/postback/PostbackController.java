@@ -38,7 +38,7 @@ class PostbackController {
     }
 
     /**
-     * The seed's answer shape for a test postback, plus what it did: whether it was applied for real
+     * The usual postback answer for a test postback, plus what it did: whether it was applied for real
      * (otherwise rolled back), stage by stage, and the messages it queued, rendered.
      */
     record TestResponse(boolean success, String message, EventView event, String status, boolean applied,

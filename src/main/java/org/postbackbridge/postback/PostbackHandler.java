@@ -200,7 +200,7 @@ public class PostbackHandler {
         applied.stream().map(StoredPostback::event).filter(event -> event.type().isDeposit() && event.money() != null)
                 .forEach(event -> deposits.merge(event.money().currency(),
                         new DepositTotal(event.money().currency(), 1, event.money().amount()),
-                        (a, b) -> new DepositTotal(a.currency(), a.count() + b.count(), a.sum().add(b.sum()))));
+                        DepositTotal::plus));
         long count = deposits.values().stream().mapToLong(DepositTotal::count).sum();
         List<DepositTotal> totals = List.copyOf(deposits.values());
         MessageKind access = user.signalsUnlocked() ? MessageKind.ACCESS_OPEN : MessageKind.ACCESS_LOCKED;
@@ -226,7 +226,7 @@ public class PostbackHandler {
     private enum Telling { LIVE, QUIET }
 
     /** One postback's effects on its user, as the handlers below apply them. */
-    record Applying(BotUser user, PostbackEvent event, long postbackId, Telling telling) {
+    record Effect(BotUser user, PostbackEvent event, long postbackId, Telling telling) {
 
         String dedupeKey() {
             return PostbackHandler.dedupeKey(postbackId);
@@ -243,12 +243,12 @@ public class PostbackHandler {
     }
 
     private void apply(StoredPostback postback, BotUser user, Telling telling) {
-        Applying applying = new Applying(user, postback.event(), postback.id(), telling);
+        Effect effect = new Effect(user, postback.event(), postback.id(), telling);
         switch (postback.event().type()) {
-            case REGISTRATION -> handleRegistration(applying);
-            case FIRST_DEPOSIT, DEPOSIT -> handleDeposit(applying);
-            case WITHDRAWAL -> handleWithdrawal(applying);
-            case WIN -> handleWin(applying);
+            case REGISTRATION -> handleRegistration(effect);
+            case FIRST_DEPOSIT, DEPOSIT -> handleDeposit(effect);
+            case WITHDRAWAL -> handleWithdrawal(effect);
+            case WIN -> handleWin(effect);
         }
     }
 
@@ -257,56 +257,56 @@ public class PostbackHandler {
         return "postback:" + postbackId;
     }
 
-    void handleRegistration(Applying a) {
-        logEvent(a, Map.of());
-        tellUser(a, MessageKind.REGISTRATION, values(a.user(), a.event()));
-        tellOperators(a, MessageKind.OPERATOR_REGISTRATION);
+    void handleRegistration(Effect effect) {
+        logEvent(effect, Map.of());
+        tellUser(effect, MessageKind.REGISTRATION, values(effect.user(), effect.event()));
+        tellOperators(effect, MessageKind.OPERATOR_REGISTRATION);
     }
 
     /** The first deposit unlocks access (two messages: deposit, then unlock); later ones are only told. */
-    void handleDeposit(Applying a) {
-        boolean first = !a.user().deposited();
+    void handleDeposit(Effect effect) {
+        boolean first = !effect.user().deposited();
         if (first) {
-            users.updateUserDeposited(a.user().telegramId(), true);
-            users.updateSignalsUnlocked(a.user().telegramId(), true);
+            users.updateUserDeposited(effect.user().telegramId(), true);
+            users.updateSignalsUnlocked(effect.user().telegramId(), true);
         }
-        logEvent(a, Map.of("first", first));
-        tellUser(a, MessageKind.DEPOSIT, values(a.user(), a.event()));
+        logEvent(effect, Map.of("first", first));
+        tellUser(effect, MessageKind.DEPOSIT, values(effect.user(), effect.event()));
         if (first) {
-            tellUser(a, MessageKind.SIGNALS_UNLOCKED, values(a.user(), a.event()));
+            tellUser(effect, MessageKind.SIGNALS_UNLOCKED, values(effect.user(), effect.event()));
         }
-        tellOperators(a, first ? MessageKind.OPERATOR_FIRST_DEPOSIT : MessageKind.OPERATOR_DEPOSIT);
+        tellOperators(effect, first ? MessageKind.OPERATOR_FIRST_DEPOSIT : MessageKind.OPERATOR_DEPOSIT);
     }
 
-    void handleWithdrawal(Applying a) {
-        logEvent(a, Map.of());
-        if (!a.user().notificationsMuted()) {
-            tellUser(a, MessageKind.WITHDRAWAL, values(a.user(), a.event()));
+    void handleWithdrawal(Effect effect) {
+        logEvent(effect, Map.of());
+        if (!effect.user().notificationsMuted()) {
+            tellUser(effect, MessageKind.WITHDRAWAL, values(effect.user(), effect.event()));
         }
     }
 
     /** Every win is logged; the user hears of at most one per interval (the seed's "do not spam"). */
-    void handleWin(Applying a) {
-        boolean tell = a.tells() && !a.user().notificationsMuted() && !notifier.winQueuedRecently(a.user());
-        logEvent(a, Map.of("notified", tell));
+    void handleWin(Effect effect) {
+        boolean tell = effect.tells() && !effect.user().notificationsMuted() && !notifier.winQueuedRecently(effect.user());
+        logEvent(effect, Map.of("notified", tell));
         if (tell) {
-            tellUser(a, MessageKind.WIN, values(a.user(), a.event()));
+            tellUser(effect, MessageKind.WIN, values(effect.user(), effect.event()));
         }
     }
 
-    private void logEvent(Applying a, Map<String, Object> extra) {
-        events.log(a.user().telegramId(), a.event().type().logType(), details(a.event(), extra), a.testPostbackId());
+    private void logEvent(Effect effect, Map<String, Object> extra) {
+        events.log(effect.user().telegramId(), effect.event().type().logType(), details(effect.event(), extra), effect.testPostbackId());
     }
 
-    private void tellUser(Applying a, MessageKind kind, Map<String, Object> values) {
-        if (a.tells()) {
-            notifier.toUser(a.user(), kind, values, a.dedupeKey(), a.event().test());
+    private void tellUser(Effect effect, MessageKind kind, Map<String, Object> values) {
+        if (effect.tells()) {
+            notifier.toUser(effect.user(), kind, values, effect.dedupeKey(), effect.event().test());
         }
     }
 
-    private void tellOperators(Applying a, MessageKind kind) {
-        if (a.tells()) {
-            notifier.toOperators(kind, operatorValues(a.user(), a.event()), a.dedupeKey(), a.event().test());
+    private void tellOperators(Effect effect, MessageKind kind) {
+        if (effect.tells()) {
+            notifier.toOperators(kind, operatorValues(effect.user(), effect.event()), effect.dedupeKey(), effect.event().test());
         }
     }
 

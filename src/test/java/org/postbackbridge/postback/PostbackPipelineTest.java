@@ -78,7 +78,7 @@ class PostbackPipelineTest extends PostbackTestBase {
         assertThat(json.status()).isEqualTo(200);
         assertThat(json.json().get("event").get("amount").decimalValue()).isEqualByComparingTo("250.5");
         assertThat(json.json().get("event").get("currency").asString()).isEqualTo("USD");
-        assertThat(outbox.forChat(user.telegramId()).get(1).text()).contains("250.5 $");
+        assertThat(outbox.forChat(user.telegramId()).get(1).text()).contains("250.50 $");
     }
 
     @Test

@@ -80,7 +80,7 @@ class TestPostbacksTest extends PostbackTestBase {
         long depositEventsBefore = events.countOfType("casino_deposit");
 
         Http.Response response = http.post("/postback/test?event=first_deposit&user_id=" + linked.playerId()
-                + "&amount=777&transaction_id=real-" + linked.playerId() + "&apply=true",
+                + "&amount=777&currency=XTS&transaction_id=real-" + linked.playerId() + "&apply=true",
                 "Authorization", "Bearer " + Http.ADMIN_TOKEN);
 
         assertThat(response.json().get("applied").asBoolean()).isTrue();
@@ -98,6 +98,9 @@ class TestPostbacksTest extends PostbackTestBase {
         assertThat(http.asAdmin("GET", "/api/stats").json().get("deposit_count").asLong()).isEqualTo(depositsBefore);
         assertThat(http.asAdmin("GET", "/api/stats?include_test=true").json().get("deposit_count").asLong())
                 .isGreaterThan(depositsBefore);
+        // XTS, the currency code reserved for tests, appears in no real postback.
+        assertThat(console.get("/admin").body()).contains("id=\"funnel\"").doesNotContain("XTS");
+        assertThat(console.get("/admin?include_test=true").body()).contains("XTS");
         assertThat(console.get("/admin/export/events.csv?user=" + user.telegramId()).body())
                 .contains("casino_registration").doesNotContain("casino_deposit");
         assertThat(console.get("/admin/export/events.csv?includeTest=true&user=" + user.telegramId()).body())

@@ -24,7 +24,8 @@ class DashboardController {
     }
 
     @GetMapping("/admin")
-    String dashboard(@RequestParam(defaultValue = "7d") String period, Model model) {
+    String dashboard(@RequestParam(defaultValue = "7d") String period,
+                     @RequestParam(name = "include_test", defaultValue = "false") boolean includeTests, Model model) {
         Period chosen = Period.of(period);
         long since = chosen.startMillis(clock, properties.timeZone());
         LocalDate today = LocalDate.now(clock.withZone(properties.timeZone()));
@@ -34,10 +35,11 @@ class DashboardController {
         model.addAttribute("periods", Period.values());
         model.addAttribute("period", chosen);
         model.addAttribute("funnel", funnel);
-        model.addAttribute("gap", DepositGap.of(figures.registrationToFirstDeposit(since)));
+        model.addAttribute("gap", DepositGap.of(figures.registrationToFirstDeposit(since, includeTests)));
         model.addAttribute("chart", DepositChart.of(firstChartDay, today,
-                figures.depositsPerDay(chartSince, properties.timeZone(), clock.millis())));
+                figures.depositsPerDay(chartSince, properties.timeZone(), clock.millis(), includeTests)));
         model.addAttribute("timeZone", properties.timeZone());
+        model.addAttribute("includeTests", includeTests);
         return "admin/dashboard";
     }
 }

@@ -24,6 +24,11 @@ class DashboardFigures {
         this.jdbc = jdbc;
     }
 
+    /** Test postbacks applied for real count only when asked for: then 'test' joins 'processed'. */
+    private static String testStatus(boolean includeTests) {
+        return includeTests ? "test" : "processed";
+    }
+
     /** Users who started the bot since {@code sinceMillis}, and how many of them got how far. */
     Funnel funnel(long sinceMillis) {
         return jdbc.sql("""
@@ -42,30 +47,31 @@ class DashboardFigures {
      * Applied deposits per day and currency since {@code sinceMillis}, by event time. Days are cut
      * at the zone's offset of today, which is exact except across a daylight-saving change.
      */
-    List<DepositDay> depositsPerDay(long sinceMillis, ZoneId zone, long nowMillis) {
+    List<DepositDay> depositsPerDay(long sinceMillis, ZoneId zone, long nowMillis, boolean includeTests) {
         long offset = zone.getRules().getOffset(java.time.Instant.ofEpochMilli(nowMillis)).getTotalSeconds() * 1000L;
         return jdbc.sql("""
                 SELECT (event_time + :offset) / :day AS day_number, currency, COUNT(*), SUM(CAST(amount AS NUMERIC))
                 FROM postbacks
-                WHERE event IN ('deposit', 'first_deposit') AND status = 'processed' AND event_time >= :since
+                WHERE event IN ('deposit', 'first_deposit') AND status IN ('processed', :test) AND event_time >= :since
                 GROUP BY day_number, currency ORDER BY day_number, currency""")
                 .param("offset", offset).param("day", DAY_MILLIS).param("since", sinceMillis)
+                .param("test", testStatus(includeTests))
                 .query((rs, n) -> new DepositDay(LocalDate.ofEpochDay(rs.getLong(1)), rs.getString(2), rs.getLong(3),
                         rs.getBigDecimal(4)))
                 .list();
     }
 
     /** For each player whose first deposit came since {@code sinceMillis}: how long after registering. */
-    List<Duration> registrationToFirstDeposit(long sinceMillis) {
+    List<Duration> registrationToFirstDeposit(long sinceMillis, boolean includeTests) {
         return jdbc.sql("""
                 SELECT d.first_at - r.first_at
                 FROM (SELECT telegram_id, MIN(event_time) AS first_at FROM postbacks
-                      WHERE event = 'registration' AND status = 'processed' GROUP BY telegram_id) r
+                      WHERE event = 'registration' AND status IN ('processed', :test) GROUP BY telegram_id) r
                 JOIN (SELECT telegram_id, MIN(event_time) AS first_at FROM postbacks
-                      WHERE event IN ('deposit', 'first_deposit') AND status = 'processed' GROUP BY telegram_id) d
+                      WHERE event IN ('deposit', 'first_deposit') AND status IN ('processed', :test) GROUP BY telegram_id) d
                   ON d.telegram_id = r.telegram_id
-                WHERE d.first_at >= ?""")
-                .param(sinceMillis)
+                WHERE d.first_at >= :since""")
+                .param("since", sinceMillis).param("test", testStatus(includeTests))
                 .query((rs, n) -> Duration.ofMillis(Math.max(0, rs.getLong(1))))
                 .list();
     }

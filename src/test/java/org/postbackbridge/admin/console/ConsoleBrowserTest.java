@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -110,7 +111,7 @@ class ConsoleBrowserTest extends PostbackTestBase {
         navigateBy(browser.findElement(By.linkText("Dashboard")));
         assertThat(funnel()).containsEntry("Registered", "3");
 
-        // The tester, through the real pipeline.
+        // The tester, through the real pipeline: rolled back, then applied for real and undone.
         navigateBy(browser.findElement(By.linkText("Tester")));
         assertThat(browser.findElement(By.cssSelector("#cabinet-urls tr[data-event='first_deposit']")).getText())
                 .contains("/postback/1win?event=first_deposit&user_id={user_id}&amount={amount}");
@@ -118,11 +119,17 @@ class ConsoleBrowserTest extends PostbackTestBase {
         postback.clear();
         postback.sendKeys("event=deposit&user_id=" + registered.playerId() + "&amount=300&transaction_id=b2");
         navigateBy(browser.findElement(By.cssSelector("#tester-form button")));
-        assertThat(browser.findElements(By.cssSelector(".stages li")))
-                .extracting(li -> li.getAttribute("data-stage") + ":" + li.getAttribute("data-state"))
-                .containsExactly("Authenticated:PASS", "Parsed:PASS", "Attributed:PASS", "Effects:PASS",
-                        "Messages queued:PASS");
+        assertThat(stages()).containsExactly("Authenticated:PASS", "Parsed:PASS", "Attributed:PASS", "Effects:PASS",
+                "Messages queued:PASS", "Rolled back:PASS");
+        assertThat(reload(registered.user()).deposited()).isFalse();
+        browser.findElement(By.id("apply")).click();
+        navigateBy(browser.findElement(By.cssSelector("#tester-form button")));
+        assertThat(stages()).endsWith("Applied:PASS");
         assertThat(reload(registered.user()).deposited()).isTrue();
+        long applied = jdbc.sql("SELECT id FROM postbacks WHERE transaction_id = 'b2'").query(Long.class).single();
+        navigateBy(browser.findElement(By.cssSelector("#applied-tests tr[data-postback='" + applied + "'] button")));
+        assertThat(browser.findElement(By.id("undo-notice")).getText()).contains("was undone");
+        assertThat(reload(registered.user()).deposited()).isFalse();
 
         // A message Telegram refused, sent again from the outbox page.
         OutboxMessage refused = outbox.forChat(depositor.user().telegramId()).getFirst();
@@ -135,6 +142,11 @@ class ConsoleBrowserTest extends PostbackTestBase {
         assertThat(browser.findElement(By.id("notice")).getText()).contains("1 message(s) queued again");
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(outbox.find(refused.id()).orElseThrow().status()).isEqualTo(Outbox.DRY_RUN));
+    }
+
+    private List<String> stages() {
+        return browser.findElements(By.cssSelector(".stages li")).stream()
+                .map(li -> li.getAttribute("data-stage") + ":" + li.getAttribute("data-state")).toList();
     }
 
     private static String daysAgo(int days) {
