@@ -72,8 +72,13 @@ public class Attribution {
         if (!link(network, playerId, telegramId, method)) {
             return false;
         }
-        events.publishEvent(new PlayerLinked(network, playerId, telegramId));
+        applyStored(network, playerId, telegramId);
         return true;
+    }
+
+    /** Lets the postback side apply what was stored as unmatched for a player just linked. */
+    void applyStored(String network, String playerId, long telegramId) {
+        events.publishEvent(new PlayerLinked(network, playerId, telegramId));
     }
 
     /**
@@ -94,7 +99,8 @@ public class Attribution {
         events.publishEvent(new PlayerEffectsRevoked(network, playerId, telegramId));
     }
 
-    private boolean link(String network, String playerId, long telegramId, LinkMethod method) {
+    /** Links them unless either side is already linked on this network; true if linked now. */
+    boolean link(String network, String playerId, long telegramId, LinkMethod method) {
         if (!links.insert(network, playerId, telegramId, method)) {
             return false;
         }

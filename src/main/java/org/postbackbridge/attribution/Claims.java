@@ -103,9 +103,15 @@ public class Claims {
                     + " before the claim, longer ago than CLAIM_WINDOW (" + words(properties.claimWindow()) + ")");
         }
         long claim = log.add(telegramId, network, playerId, ClaimStatus.PENDING, null);
-        if (attribution.linkAndApplyStored(network, playerId, telegramId, LinkMethod.CLAIM)) {
+        if (attribution.link(network, playerId, telegramId, LinkMethod.CLAIM)) {
             log.move(claim, ClaimStatus.PENDING, ClaimStatus.LINKED, "the registration arrived " + words(age)
                     + " before the claim, within CLAIM_WINDOW (" + words(properties.claimWindow()) + ")");
+            // Read again now that the link is ours: a concurrent claim may have contested the player
+            // after this one looked (two instances on PostgreSQL).
+            if (!rivals(network, playerId, telegramId).isEmpty()) {
+                return contested(claim, network, playerId);
+            }
+            attribution.applyStored(network, playerId, telegramId);
             return new Outcome(Result.LINKED, playerId);
         }
         // A concurrent claim or click token linked the player a moment ago: decide as if it had come first.
@@ -138,12 +144,17 @@ public class Claims {
                 .toList();
     }
 
-    /**
-     * Every open claim of the player, this one included, waits for an operator; a user who holds the
-     * player through a claim loses the link meanwhile, so what the network reports next waits too.
-     */
     private Outcome contest(long telegramId, String network, String playerId) {
         long claim = log.add(telegramId, network, playerId, ClaimStatus.CONTESTED, "another user claims this player too");
+        return contested(claim, network, playerId);
+    }
+
+    /**
+     * Every open claim of the player, {@code claim} included, waits for an operator; a user who holds
+     * the player through a claim loses the link meanwhile, so what the network reports next waits too.
+     */
+    private Outcome contested(long claim, String network, String playerId) {
+        long telegramId = log.find(claim).orElseThrow().telegramId();
         links.linkOf(network, playerId).filter(link -> link.method() == LinkMethod.CLAIM).ifPresent(link -> {
             attribution.unlink(network, playerId, link.telegramId());
             log.linkedClaim(network, playerId, link.telegramId()).ifPresent(held -> log.move(held.id(), ClaimStatus.LINKED,

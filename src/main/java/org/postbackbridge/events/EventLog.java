@@ -64,23 +64,11 @@ public class EventLog {
                 .param(type).query(Long.class).single();
     }
 
-    /** The newest event's ID, or 0 when there is none. */
-    public long lastId() {
-        return jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM events").query(Long.class).single();
-    }
-
     /** The events a test postback logged, oldest first. */
     public List<LoggedEvent> ofTestPostback(long testPostbackId) {
         return jdbc.sql("SELECT id, telegram_id, type, details, created_at, test_postback_id FROM events"
                         + " WHERE test_postback_id = ? ORDER BY id")
                 .param(testPostbackId)
-                .query(EventLog::map).list();
-    }
-
-    /** This user's events logged after the event {@code afterId}, oldest first. */
-    public List<LoggedEvent> forUserAfter(long telegramId, long afterId) {
-        return jdbc.sql("SELECT id, telegram_id, type, details, created_at, test_postback_id FROM events WHERE telegram_id = ? AND id > ? ORDER BY id")
-                .param(telegramId).param(afterId)
                 .query(EventLog::map).list();
     }
 

@@ -99,12 +99,6 @@ public class Notifier {
         }
     }
 
-    /** The chats in {@code ADMIN_CHAT_IDS}: who may decide claims from a button. */
-    public boolean isOperatorChat(long chatId) {
-        return properties.adminChatIds().contains(chatId) || properties.adminChatIds().stream()
-                .anyMatch(configured -> migrations.current(configured) == chatId);
-    }
-
     /** True when a win message was queued for this user within the win message interval. */
     public boolean winQueuedRecently(BotUser user) {
         return outbox.lastWinEnqueued(user.telegramId())

@@ -199,7 +199,7 @@ class BotTest extends PostbackTestBase {
                     .toList());
 
             List<Claims.Result> outcomes = results.stream().map(BotTest::get).toList();
-            assertThat(outcomes).containsOnlyOnce(Claims.Result.LINKED);
+            assertThat(outcomes).filteredOn(result -> result == Claims.Result.LINKED).hasSizeLessThanOrEqualTo(1);
             assertThat(outcomes).filteredOn(result -> result != Claims.Result.LINKED).containsOnly(Claims.Result.CONTESTED);
             assertThat(claimants).filteredOn(id -> players.playerIdOf("1win", id).isPresent()).isEmpty();
         }
