@@ -52,7 +52,7 @@ class PostbackLogController {
 
     /**
      * Links an unmatched player to a user by hand; the postbacks stored for that player are then
-     * applied (messages included) as if the link had existed when they came.
+     * applied in order, and the user and the operators get one summary of them.
      */
     @PostMapping("/admin/postbacks/link")
     String link(@RequestParam String network, @RequestParam String player, @RequestParam String user,
