@@ -2,11 +2,16 @@ package org.postbackbridge.admin.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.postbackbridge.notify.OutboxMessage;
@@ -22,6 +27,7 @@ import org.springframework.test.context.ContextConfiguration;
  * The setup page in a real browser, on a fresh install in dry-run: it comes first after sign-in,
  * says what is missing and how to fix it, hands out the cabinet URLs, sends a test message to the
  * operators and turns the postback item green once one arrives; every page carries the dry-run banner.
+ * Leaves a screenshot of the page in docs/.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = FreshDatabaseInitializer.class)
@@ -31,6 +37,8 @@ class SetupPageBrowserTest extends PostbackTestBase {
     static final long OPERATOR_CHAT = 9000001;
     static final List<String> PAGES = List.of("Setup", "Dashboard", "Postbacks", "Outbox", "Users", "Events",
             "Tester", "Reconcile");
+
+    private static final Path SCREENSHOT = Path.of("docs", "screenshots", "console-setup.png");
 
     static ChromeDriver browser;
 
@@ -47,7 +55,7 @@ class SetupPageBrowserTest extends PostbackTestBase {
     }
 
     @Test
-    void aNewOperatorIsLedThroughSetupUntilTheFirstPostbackArrives() {
+    void aNewOperatorIsLedThroughSetupUntilTheFirstPostbackArrives() throws IOException {
         browser.get("http://127.0.0.1:" + port + "/admin");
         browser.findElement(By.id("token")).sendKeys(Http.ADMIN_TOKEN);
         Chromium.navigateBy(browser, browser.findElement(By.cssSelector("form button")));
@@ -66,6 +74,7 @@ class SetupPageBrowserTest extends PostbackTestBase {
         assertThat(item("premium_content").getText()).contains("Оператор ещё не указал").contains("PREMIUM_CHANNEL_ID");
         assertThat(item("operator_chats").getText()).contains("without TELEGRAM_TOKEN nothing can check it");
         assertThat(browser.findElements(By.id("all-ok"))).isEmpty();
+        saveScreenshot();
 
         for (String page : PAGES) {
             Chromium.navigateBy(browser, browser.findElement(By.linkText(page)));
@@ -80,13 +89,18 @@ class SetupPageBrowserTest extends PostbackTestBase {
         assertThat(outbox.forChat(OPERATOR_CHAT)).extracting(OutboxMessage::kind).contains("operator_setup_test");
 
         postback("event=registration&user_id=77001");
-        postback("event=deposit&user_id=77002&amount={amount}");
+        postback("event=deposit&user_id=77002&amount=%7Bamount%7D");
         Chromium.navigateBy(browser, browser.findElement(By.linkText("Setup")));
 
         assertThat(verdict("first_postback")).isEqualTo("OK");
         assertThat(item("first_postback").getText()).contains("First ").contains("ago");
         assertThat(verdict("refused_postbacks")).isEqualTo("PROBLEM");
         assertThat(item("refused_postbacks").getText()).contains("1 refused today").contains("unsubstituted_macro");
+    }
+
+    private static void saveScreenshot() throws IOException {
+        Files.createDirectories(SCREENSHOT.getParent());
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static WebElement item(String name) {
