@@ -1,10 +1,9 @@
 package org.postbackbridge.bot;
 
 import java.util.Optional;
-import org.postbackbridge.notify.TelegramErrors;
-import org.postbackbridge.notify.TelegramProperties;
 import org.postbackbridge.setup.SetupItem;
 import org.postbackbridge.setup.SetupResult;
+import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.groupadministration.GetChat;
 import org.telegram.telegrambots.meta.api.methods.groupadministration.GetChatMember;
@@ -13,7 +12,6 @@ import org.telegram.telegrambots.meta.api.objects.chat.ChatFullInfo;
 import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMember;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
-import org.springframework.stereotype.Component;
 
 /**
  * What the setup checks ask Telegram about the bot itself: who it is, what it may do in a chat,
@@ -62,9 +60,5 @@ class BotAccount {
 
     private TelegramClient client() {
         return telegram.orElseThrow(() -> new IllegalStateException("dry-run: no Telegram client"));
-    }
-
-    static String describe(TelegramApiException e) {
-        return TelegramErrors.describe(e);
     }
 }

@@ -1,6 +1,7 @@
 package org.postbackbridge.bot;
 
 import java.util.Set;
+import org.postbackbridge.notify.TelegramErrors;
 import org.postbackbridge.setup.SetupCheck;
 import org.postbackbridge.setup.SetupItem;
 import org.postbackbridge.setup.SetupResult;
@@ -15,7 +16,7 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 @Component
 class GateCheck implements SetupCheck {
 
-    static final Set<String> ADMINISTRATOR = Set.of("creator", "administrator");
+    private static final Set<String> ADMINISTRATOR = Set.of("creator", "administrator");
 
     private final BotAccount bot;
     private final BotProperties properties;
@@ -52,7 +53,7 @@ class GateCheck implements SetupCheck {
                     "Add " + bot.name() + " to " + channel + " as an administrator; no special rights are needed.");
         } catch (TelegramApiException e) {
             return SetupResult.problem(SetupItem.GATE,
-                    "Telegram cannot check " + channel + " (" + BotAccount.describe(e) + "), so everyone is let through.",
+                    "Telegram cannot check " + channel + " (" + TelegramErrors.describe(e) + "), so everyone is let through.",
                     "Check REQUIRED_CHANNEL_ID (@name of a public channel, -100… of a private one) and add "
                             + bot.name() + " to the channel as an administrator.");
         }

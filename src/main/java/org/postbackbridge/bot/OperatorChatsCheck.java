@@ -3,6 +3,7 @@ package org.postbackbridge.bot;
 import java.util.ArrayList;
 import java.util.List;
 import org.postbackbridge.notify.NotifyProperties;
+import org.postbackbridge.notify.TelegramErrors;
 import org.postbackbridge.setup.SetupCheck;
 import org.postbackbridge.setup.SetupItem;
 import org.postbackbridge.setup.SetupResult;
@@ -43,7 +44,7 @@ class OperatorChatsCheck implements SetupCheck {
             try {
                 reachable.add(title(bot.chat(chatId)) + " (" + chatId + ")");
             } catch (TelegramApiException e) {
-                unreachable.add(chatId + " (" + BotAccount.describe(e) + ")");
+                unreachable.add(chatId + " (" + TelegramErrors.describe(e) + ")");
             }
         }
         if (unreachable.isEmpty()) {

@@ -3,6 +3,7 @@ package org.postbackbridge.bot;
 import java.util.Map;
 import org.postbackbridge.notify.MessageKind;
 import org.postbackbridge.notify.MessageTemplates;
+import org.postbackbridge.notify.TelegramErrors;
 import org.postbackbridge.setup.SetupCheck;
 import org.postbackbridge.setup.SetupItem;
 import org.postbackbridge.setup.SetupResult;
@@ -57,7 +58,7 @@ class PremiumContentCheck implements SetupCheck {
                     "Make " + bot.name() + " an administrator of " + channel + " with the right to invite users.");
         } catch (TelegramApiException e) {
             return SetupResult.problem(SetupItem.PREMIUM_CONTENT,
-                    "Telegram cannot check " + channel + " (" + BotAccount.describe(e) + ").",
+                    "Telegram cannot check " + channel + " (" + TelegramErrors.describe(e) + ").",
                     "Check PREMIUM_CHANNEL_ID (-100… for a private channel) and make " + bot.name()
                             + " an administrator of it with the right to invite users.");
         }

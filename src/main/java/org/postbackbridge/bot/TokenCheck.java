@@ -1,6 +1,7 @@
 package org.postbackbridge.bot;
 
 import org.postbackbridge.notify.TelegramProperties;
+import org.postbackbridge.notify.TelegramErrors;
 import org.postbackbridge.setup.SetupCheck;
 import org.postbackbridge.setup.SetupItem;
 import org.postbackbridge.setup.SetupResult;
@@ -38,13 +39,13 @@ class TokenCheck implements SetupCheck {
         } catch (TelegramApiException e) {
             return refused(e)
                     ? SetupResult.problem(SetupItem.BOT,
-                            "Telegram refused TELEGRAM_TOKEN (" + BotAccount.describe(e) + "). Postbacks are still "
+                            "Telegram refused TELEGRAM_TOKEN (" + TelegramErrors.describe(e) + "). Postbacks are still "
                                     + "received; messages wait in the outbox.",
                             "Copy the token again from @BotFather (/mybots → your bot → API Token) into "
                                     + "TELEGRAM_TOKEN and restart" + (customApi() ? ", and check TELEGRAM_API_URL ("
                                     + telegram.apiUrl() + ")." : "."))
                     : SetupResult.problem(SetupItem.BOT,
-                            "Telegram cannot be reached (" + BotAccount.describe(e) + "). Postbacks are still "
+                            "Telegram cannot be reached (" + TelegramErrors.describe(e) + "). Postbacks are still "
                                     + "received; messages wait in the outbox.",
                             "Check that this machine reaches " + telegram.apiUrl()
                                     + " (firewall, DNS, TELEGRAM_API_URL).");

@@ -1,7 +1,6 @@
 package org.postbackbridge.admin.console;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import org.postbackbridge.setup.SetupCheck;
 import org.postbackbridge.setup.SetupItem;
 import org.postbackbridge.setup.SetupResult;
@@ -23,9 +22,7 @@ class RefusedPostbacksCheck implements SetupCheck {
 
     @Override
     public SetupResult check() {
-        long today = LocalDate.now(clock.withZone(properties.timeZone())).atStartOfDay(properties.timeZone())
-                .toInstant().toEpochMilli();
-        PostbackArrivals.Refused refused = arrivals.refusedSince(today);
+        PostbackArrivals.Refused refused = arrivals.refusedSince(Period.TODAY.startMillis(clock, properties.timeZone()));
         if (refused.count() == 0) {
             return SetupResult.ok(SetupItem.REFUSED_POSTBACKS, "None today.");
         }
