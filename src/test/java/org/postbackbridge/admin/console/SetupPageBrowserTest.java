@@ -20,6 +20,7 @@ import org.postbackbridge.testsupport.FreshDatabaseInitializer;
 import org.postbackbridge.testsupport.Http;
 import org.postbackbridge.testsupport.PostbackTestBase;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
@@ -29,9 +30,13 @@ import org.springframework.test.context.ContextConfiguration;
  * operators and turns the postback item green once one arrives; every page carries the dry-run banner.
  * Leaves a screenshot of the page in docs/.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// A property of its own gives the test an application context, and so a database, of its own: no
+// postback may have arrived before it starts.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "postback-bridge.console.time-zone=Asia/Yerevan")
 @ContextConfiguration(initializers = FreshDatabaseInitializer.class)
 @ActiveProfiles("test")
+@DirtiesContext
 class SetupPageBrowserTest extends PostbackTestBase {
 
     static final long OPERATOR_CHAT = 9000001;
