@@ -1,16 +1,24 @@
+# The base images are build arguments so a machine that cannot pull them can pass stand-ins;
+# the defaults are the official images.
+ARG BUILD_IMAGE=maven:3.9-eclipse-temurin-21
+ARG RUNTIME_IMAGE=eclipse-temurin:21-jre
+
 # Build: the whole Maven build inside a JDK image, so the host needs only Docker.
-FROM maven:3.9-eclipse-temurin-21 AS build
+FROM ${BUILD_IMAGE} AS build
 WORKDIR /src
 COPY pom.xml .
 RUN mvn -B -ntp -q dependency:go-offline
 COPY src ./src
 RUN mvn -B -ntp -q -DskipTests package
 
-# Run: a JRE only, as an unprivileged user, SQLite data in a volume unless DATABASE_URL says otherwise.
-FROM eclipse-temurin:21-jre
+# Run: a JRE only, as an unprivileged user with a fixed UID (10001), so a bind-mounted data folder
+# can be given to it: `sudo chown 10001:10001 data`. SQLite lives in /app/data unless DATABASE_URL
+# points elsewhere.
+FROM ${RUNTIME_IMAGE}
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
-    && useradd --system --home-dir /app --shell /usr/sbin/nologin bridge \
-    && mkdir -p /app/data && chown -R bridge /app
+    && groupadd --system --gid 10001 bridge \
+    && useradd --system --uid 10001 --gid bridge --home-dir /app --shell /usr/sbin/nologin bridge \
+    && mkdir -p /app/data && chown -R bridge:bridge /app
 WORKDIR /app
 COPY --from=build /src/target/postback-bridge.jar /app/postback-bridge.jar
 USER bridge

@@ -21,6 +21,11 @@ public class AdminToken {
 
     private static final Logger log = LoggerFactory.getLogger(AdminToken.class);
     private static final String SETTING = "admin_token_sha256";
+    static final String RESET_ADVICE = """
+            The admin token was generated at first start and printed only then. Lost it? Either set ADMIN_TOKEN \
+            (in .env) to one of your own and restart, or delete the generated one and restart to have a new one \
+            printed: DELETE FROM settings WHERE name = 'admin_token_sha256' (SQLite: sqlite3 data/postback-bridge.db \
+            "DELETE FROM settings WHERE name = 'admin_token_sha256'").""";
 
     private final JdbcClient jdbc;
     private final AdminProperties properties;
@@ -51,6 +56,9 @@ public class AdminToken {
     @EventListener(ApplicationReadyEvent.class)
     void ensureExists() {
         if (expectedHash() != null) {
+            if (properties.token().isBlank()) {
+                log.info(RESET_ADVICE);
+            }
             return;
         }
         byte[] bytes = new byte[24];

@@ -3,6 +3,7 @@ package org.postbackbridge.attribution;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -22,7 +23,12 @@ import org.springframework.validation.annotation.Validated;
 public record AttributionProperties(
         @DefaultValue("1win") @NotBlank String defaultNetwork,
         @DefaultValue("false") boolean acceptTelegramIdInSub1,
-        @DefaultValue("") String affiliateLink,
+        @DefaultValue("")
+        @Pattern(regexp = "|https?://\\S*\\{click_id}\\S*",
+                message = "AFFILIATE_LINK must be your partner link with {click_id} where each user's click token goes, "
+                        + "e.g. https://1win.example/?p=abcd&sub1={click_id}; without it every user gets the same "
+                        + "link and postbacks cannot be attributed to them")
+        String affiliateLink,
         @DefaultValue("window") @NotNull ClaimPolicy claimPolicy,
         @DefaultValue("24h") @NotNull Duration claimWindow) {
 

@@ -1,7 +1,9 @@
 package org.postbackbridge.bot;
 
+import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * @param requiredChannelId  {@code REQUIRED_CHANNEL_ID}: the soft gate's channel (@name or -100…); empty: no gate
@@ -10,12 +12,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param webhookUrl         {@code TELEGRAM_WEBHOOK_URL}: receive updates by webhook at this public URL
  *                           (ending in /telegram/webhook) instead of long polling
  */
+@Validated
 @ConfigurationProperties("postback-bridge.bot")
 public record BotProperties(
         @DefaultValue("") String requiredChannelId,
         @DefaultValue("") String requiredChannelUrl,
         @DefaultValue("") String premiumChannelId,
-        @DefaultValue("") String webhookUrl) {
+        @DefaultValue("")
+        @Pattern(regexp = "|https://[^/?#\\s]+(/[^?#\\s]*)?/telegram/webhook",
+                message = "TELEGRAM_WEBHOOK_URL must be your public HTTPS address ending in /telegram/webhook, "
+                        + "e.g. https://bot.example.com/telegram/webhook (Telegram sends updates only over HTTPS); "
+                        + "leave it empty to use long polling")
+        String webhookUrl) {
 
     public boolean gated() {
         return !requiredChannelId.isBlank();

@@ -87,10 +87,17 @@ class DatabaseConfig {
         if (file == null || file.toAbsolutePath().getParent() == null) {
             return;
         }
+        Path folder = file.toAbsolutePath().getParent();
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.createDirectories(folder);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the folder for the SQLite file " + file, e);
+        }
+        // SQLite writes its journal next to the file; without this the start fails deep in Flyway.
+        if (!Files.isWritable(folder)) {
+            throw new IllegalStateException("The SQLite folder " + folder + " is not writable by the user this "
+                    + "service runs as (" + System.getProperty("user.name") + "). Give the folder to that user; "
+                    + "for a Docker bind mount: sudo chown 10001:10001 <the host folder>. Or set DATABASE_URL.");
         }
     }
 }

@@ -17,6 +17,7 @@ public enum MessageKind {
     OPERATOR_DEPOSIT("operator_deposit", "network", "player_id", "user", "telegram_id", "amount"),
     OPERATOR_DELIVERY_PAUSED("operator_delivery_paused", "minutes"),
     OPERATOR_GATE_BROKEN("operator_gate_broken", "channel", "error"),
+    OPERATOR_SETUP_TEST("operator_setup_test"),
     OPERATOR_STATS("operator_stats", "total_users", "subscribed_users", "signals_unlocked_users", "deposited_users",
             "registrations", "deposits", "conversion"),
     OPERATOR_PLAYER("operator_player", "player_id", "user", "telegram_id", "events"),

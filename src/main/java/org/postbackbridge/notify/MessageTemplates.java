@@ -28,13 +28,15 @@ public class MessageTemplates {
     public static final List<String> LANGUAGES = List.of("ru", "en");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
 
+    private final Properties defaults = new Properties();
     private final Properties texts = new Properties();
     private final String defaultLanguage;
 
     MessageTemplates(NotifyProperties properties) {
         this.defaultLanguage = properties.defaultLanguage();
-        try (InputStream defaults = MessageTemplates.class.getResourceAsStream("/messages.properties")) {
-            texts.load(new InputStreamReader(defaults, StandardCharsets.UTF_8));
+        try (InputStream bundled = MessageTemplates.class.getResourceAsStream("/messages.properties")) {
+            defaults.load(new InputStreamReader(bundled, StandardCharsets.UTF_8));
+            texts.putAll(defaults);
             if (!properties.messagesFile().isBlank()) {
                 try (Reader overrides = Files.newBufferedReader(Path.of(properties.messagesFile()), StandardCharsets.UTF_8)) {
                     texts.load(overrides);
@@ -56,6 +58,12 @@ public class MessageTemplates {
             }
         }
         return defaultLanguage;
+    }
+
+    /** True when {@code MESSAGES_FILE} gives {@code kind} a text of the operator's own in some language. */
+    public boolean customized(MessageKind kind) {
+        return LANGUAGES.stream().map(language -> kind.key() + "." + language)
+                .anyMatch(key -> !texts.getProperty(key).equals(defaults.getProperty(key)));
     }
 
     /** The text with each placeholder replaced by its value, HTML-escaped. */

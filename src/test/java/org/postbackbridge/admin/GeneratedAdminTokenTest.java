@@ -47,4 +47,14 @@ class GeneratedAdminTokenTest {
         adminToken.ensureExists();
         assertThat(PRINTED.matcher(output.getAll()).results().count()).as("printed only once").isEqualTo(1);
     }
+
+    @Test
+    void everyLaterStartSaysHowToGetANewTokenWithoutPrintingOne(CapturedOutput output) {
+        adminToken.ensureExists();
+
+        String afterAdvice = output.getAll().substring(output.getAll().lastIndexOf("Lost it?"));
+        assertThat(afterAdvice).contains("set ADMIN_TOKEN")
+                .contains("DELETE FROM settings WHERE name = 'admin_token_sha256'")
+                .doesNotContain("shown only this once");
+    }
 }

@@ -29,7 +29,8 @@ import tools.jackson.databind.node.ObjectNode;
  * client code by {@code TELEGRAM_API_URL}. It records every call and answers like Telegram;
  * tests change the answer per method with {@link #on}. Like Telegram, it answers 429 to a
  * {@code sendMessage} that breaks the rate limits: more than 30 messages in any second, two
- * messages to one chat less than a second apart, more than 20 a minute to one group.
+ * messages to one chat less than a second apart, more than 20 a minute to one group. Unless told
+ * otherwise it knows the bot as {@code @test_bot} and reaches every chat ({@code getChat}).
  */
 public final class FakeBotApi implements AutoCloseable {
 
@@ -149,6 +150,28 @@ public final class FakeBotApi implements AutoCloseable {
         return new Answer(status, body.toString());
     }
 
+    /**
+     * What Telegram answers to getChatMember: the user of the call with {@code status}
+     * ("member", "left", "administrator"…); an administrator may invite users.
+     */
+    public static Answer member(Call call, String status) {
+        Map<String, Object> member = new HashMap<>(Map.of("status", status,
+                "user", Map.of("id", call.params().path("user_id").asLong(), "is_bot", false, "first_name", "Ann")));
+        if ("administrator".equals(status)) {
+            member.putAll(Map.of("can_be_edited", false, "is_anonymous", false, "can_manage_chat", true,
+                    "can_delete_messages", false, "can_manage_video_chats", false, "can_restrict_members", false,
+                    "can_promote_members", false, "can_change_info", false, "can_invite_users", true));
+        }
+        return ok(member);
+    }
+
+    /** What Telegram answers to getChat for a chat the bot can reach: a person for a positive ID, else a group. */
+    public static Answer chat(Call call) {
+        long id = call.params().path("chat_id").asLong();
+        return ok(id > 0 ? Map.of("id", id, "type", "private", "first_name", "Operator", "accent_color_id", 0)
+                : Map.of("id", id, "type", "supergroup", "title", "Operators", "accent_color_id", 0));
+    }
+
     /** What Telegram answers to sendMessage: the message it created. */
     public Answer sentMessage(Call call) {
         return ok(Map.of(
@@ -210,6 +233,9 @@ public final class FakeBotApi implements AutoCloseable {
         }
         if (handler == null && "getMe".equalsIgnoreCase(call.method())) {
             return ok(Map.of("id", 123456, "is_bot", true, "first_name", "Test", "username", "test_bot"));
+        }
+        if (handler == null && "getChat".equalsIgnoreCase(call.method())) {
+            return chat(call);
         }
         if (!"sendMessage".equalsIgnoreCase(call.method())) {
             return handler != null ? handler.apply(call) : ok(true);

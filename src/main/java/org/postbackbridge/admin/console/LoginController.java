@@ -3,6 +3,7 @@ package org.postbackbridge.admin.console;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.postbackbridge.admin.AdminAttempts;
+import org.postbackbridge.setup.SetupReport;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -10,16 +11,18 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** Signing in to the console with the admin token, and out. */
+/** Signing in to the console with the admin token (to the setup page until everything works), and out. */
 @Controller
 class LoginController {
 
     private final AdminAttempts attempts;
     private final ConsoleSession session;
+    private final SetupReport setup;
 
-    LoginController(AdminAttempts attempts, ConsoleSession session) {
+    LoginController(AdminAttempts attempts, ConsoleSession session, SetupReport setup) {
         this.attempts = attempts;
         this.session = session;
+        this.setup = setup;
     }
 
     @GetMapping("/admin/login")
@@ -42,7 +45,7 @@ class LoginController {
             return "admin/login";
         }
         session.start(request, response);
-        return "redirect:/admin";
+        return setup.allOk() ? "redirect:/admin" : "redirect:/admin/setup";
     }
 
     @PostMapping("/admin/logout")

@@ -14,11 +14,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.postbackbridge.notify.Outbox;
 import org.postbackbridge.notify.OutboxMessage;
 import org.postbackbridge.testsupport.Chromium;
@@ -89,6 +87,7 @@ class ConsoleBrowserTest extends PostbackTestBase {
         signIn("wrong-token");
         assertThat(browser.findElement(By.cssSelector(".error")).getText()).contains("not the admin token");
         signIn(Http.ADMIN_TOKEN);
+        navigateBy(browser.findElement(By.linkText("Dashboard")));
 
         assertThat(funnel()).isEqualTo(Map.of(
                 "Bot users", "4", "Subscribed", "0", "Registered", "2", "First deposit", "1"));
@@ -159,21 +158,8 @@ class ConsoleBrowserTest extends PostbackTestBase {
         navigateBy(browser.findElement(By.cssSelector("form button")));
     }
 
-    /**
-     * Clicks something that loads a new page and waits until the new page has loaded. Without the
-     * wait the next findElement can still match the old page (the unfiltered log has an unmatched
-     * row too) and then fail with a stale element once the new page arrives. The old page is
-     * marked, and a new page comes with a new window object, without the mark. Waiting for the
-     * old page's element to go stale was not enough: while Chrome swaps the documents it sometimes
-     * answers a look at the old element with "node does not belong to the document" instead, so
-     * such errors are retried here.
-     */
     private static void navigateBy(WebElement linkOrButton) {
-        browser.executeScript("window.leavingThisPage = true");
-        linkOrButton.click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(WebDriverException.class).until(driver ->
-                Boolean.TRUE.equals(browser.executeScript(
-                        "return window.leavingThisPage === undefined && document.readyState === 'complete'")));
+        Chromium.navigateBy(browser, linkOrButton);
     }
 
     private Map<String, String> funnel() {

@@ -39,7 +39,7 @@ class ConsoleTest extends PostbackTestBase {
         assertThat(wrong.body()).contains("That is not the admin token");
         assertThat(console.get("/admin/export/users.csv").body()).doesNotContain("telegram_id");
 
-        assertThat(console.signIn(Http.ADMIN_TOKEN).body()).contains("id=\"funnel\"");
+        assertThat(console.signIn(Http.ADMIN_TOKEN).body()).contains("id=\"checklist\"");
         assertThat(console.get("/admin/postbacks").body()).contains("id=\"postbacks\"");
     }
 
