@@ -36,7 +36,7 @@ public class AdminAttempts {
 
     /** Wrong tokens a sender may send in a row; after that, one more every six seconds. */
     static final int WRONG_TOKENS_PER_MINUTE = 10;
-    private static final Duration GLOBAL_LOCK = Duration.ofMinutes(1);
+    private static final Duration MINUTE = Duration.ofMinutes(1);
 
     public static final String TOO_MANY_WRONG_TOKENS_ERROR = "too_many_wrong_tokens";
     public static final String TOO_MANY_WRONG_TOKENS_MESSAGE =
@@ -50,7 +50,9 @@ public class AdminAttempts {
     private final int globalPerMinute;
     private final ApplicationEventPublisher events;
     private final Map<String, Bucket> senders = new HashMap<>();
-    private final Bucket global;
+    /** The global count runs in windows of a minute from the first wrong token of each. */
+    private Instant globalWindowStart = Instant.MIN;
+    private int globalWrongTokens;
     private Instant globalLockEnds = Instant.MIN;
 
     public AdminAttempts(AdminToken adminToken, Clock clock, AdminProperties properties,
@@ -70,7 +72,6 @@ public class AdminAttempts {
                 return true;
             }
         };
-        this.global = budget(globalPerMinute);
     }
 
     public Verdict check(String token, String clientAddress) {
@@ -95,13 +96,17 @@ public class AdminAttempts {
         if (now.isBefore(globalLockEnds)) {
             return Verdict.TOO_MANY_WRONG_TOKENS;
         }
-        if (!global.tryConsume(1)) {
-            globalLockEnds = now.plus(GLOBAL_LOCK);
+        if (!now.isBefore(globalWindowStart.plus(MINUTE))) {
+            globalWindowStart = now;
+            globalWrongTokens = 0;
+        }
+        if (++globalWrongTokens > globalPerMinute) {
+            globalLockEnds = now.plus(MINUTE);
             events.publishEvent(new AdminTokenGuessing(globalPerMinute, globalLockEnds));
             return Verdict.TOO_MANY_WRONG_TOKENS;
         }
         forgetSendersWithWholeBudgets();
-        senders.computeIfAbsent(sender, s -> budget(WRONG_TOKENS_PER_MINUTE)).tryConsume(1);
+        senders.computeIfAbsent(sender, s -> senderBudget()).tryConsume(1);
         return Verdict.REFUSED;
     }
 
@@ -123,9 +128,9 @@ public class AdminAttempts {
         return address.isIPv6() ? address.toPrefixBlock(64).toCanonicalString() : address.toCanonicalString();
     }
 
-    private Bucket budget(int perMinute) {
+    private Bucket senderBudget() {
         return Bucket.builder()
-                .addLimit(limit -> limit.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)))
+                .addLimit(limit -> limit.capacity(WRONG_TOKENS_PER_MINUTE).refillGreedy(WRONG_TOKENS_PER_MINUTE, MINUTE))
                 .withCustomTimePrecision(time)
                 .build();
     }
