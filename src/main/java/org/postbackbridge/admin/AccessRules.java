@@ -3,14 +3,18 @@ package org.postbackbridge.admin;
 import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import org.postbackbridge.admin.console.ConsoleSession;
 import org.postbackbridge.notify.TelegramProperties;
 import org.postbackbridge.web.ApiError;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -45,7 +49,7 @@ class AccessRules {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, AdminAttempts attempts, ConsoleSession session,
-                                    AdminProperties admin, TelegramProperties telegram) {
+                                             AdminProperties admin, TelegramProperties telegram) {
         RequestMatcher health = new OrRequestMatcher(pathPattern("/actuator/health"), pathPattern("/actuator/health/**"));
         RequestMatcher actuator = new OrRequestMatcher(pathPattern("/actuator"), pathPattern("/actuator/**"));
         RequestMatcher metrics = request -> actuator.matches(request) && !health.matches(request);
@@ -101,6 +105,12 @@ class AccessRules {
         firewall.setAllowedParameterValues(value -> true);
         firewall.setAllowedHeaderValues(value -> true);
         return firewall;
+    }
+
+    /** Marks the current request as signed in with this role, for the rules above. */
+    static void signIn(String who, String role) {
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                who, null, List.of(new SimpleGrantedAuthority("ROLE_" + role))));
     }
 
     private static void adminTokenRequired(HttpServletResponse response) throws java.io.IOException {

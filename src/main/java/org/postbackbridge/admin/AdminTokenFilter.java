@@ -5,12 +5,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
 import org.postbackbridge.web.ApiError;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -40,9 +36,7 @@ class AdminTokenFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         switch (attempts.check(AdminToken.bearer(request), request.getRemoteAddr())) {
-            case ACCEPTED -> SecurityContextHolder.getContext().setAuthentication(
-                    UsernamePasswordAuthenticationToken.authenticated("admin", null,
-                            List.of(new SimpleGrantedAuthority("ROLE_" + ROLE))));
+            case ACCEPTED -> AccessRules.signIn("admin", ROLE);
             case TOO_MANY_WRONG_TOKENS -> {
                 ApiError.of(AdminAttempts.TOO_MANY_WRONG_TOKENS_ERROR, AdminAttempts.TOO_MANY_WRONG_TOKENS_MESSAGE, null)
                         .send(response, HttpStatus.TOO_MANY_REQUESTS);

@@ -5,11 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
 import org.postbackbridge.admin.console.ConsoleSession;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -37,8 +33,7 @@ class ConsoleSignInFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         session.current(request).ifPresent(cookie -> {
-            SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                    "operator", null, List.of(new SimpleGrantedAuthority("ROLE_" + ROLE))));
+            AccessRules.signIn("operator", ROLE);
             request.setAttribute(CSRF_ATTRIBUTE, session.csrfToken(cookie));
         });
         chain.doFilter(request, response);
