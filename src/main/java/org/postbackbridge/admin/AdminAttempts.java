@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -34,6 +36,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class AdminAttempts {
 
+    private static final Logger log = LoggerFactory.getLogger(AdminAttempts.class);
     /** Wrong tokens a sender may send in a row; after that, one more every six seconds. */
     static final int WRONG_TOKENS_PER_MINUTE = 10;
     private static final Duration MINUTE = Duration.ofMinutes(1);
@@ -88,13 +91,19 @@ public class AdminAttempts {
         if (token == null || token.isBlank()) {
             return Verdict.REFUSED;
         }
-        return countWrongToken(sender);
+        WrongToken counted = countWrongToken(sender);
+        if (counted == WrongToken.BEGAN_GLOBAL_LOCK) {
+            alert();
+        }
+        return counted == WrongToken.COUNTED ? Verdict.REFUSED : Verdict.TOO_MANY_WRONG_TOKENS;
     }
 
-    private synchronized Verdict countWrongToken(String sender) {
+    private enum WrongToken { COUNTED, GLOBAL_LOCK, BEGAN_GLOBAL_LOCK }
+
+    private synchronized WrongToken countWrongToken(String sender) {
         Instant now = clock.instant();
         if (now.isBefore(globalLockEnds)) {
-            return Verdict.TOO_MANY_WRONG_TOKENS;
+            return WrongToken.GLOBAL_LOCK;
         }
         if (!now.isBefore(globalWindowStart.plus(MINUTE))) {
             globalWindowStart = now;
@@ -102,12 +111,24 @@ public class AdminAttempts {
         }
         if (++globalWrongTokens > globalPerMinute) {
             globalLockEnds = now.plus(MINUTE);
-            events.publishEvent(new AdminTokenGuessing(globalPerMinute, globalLockEnds));
-            return Verdict.TOO_MANY_WRONG_TOKENS;
+            return WrongToken.BEGAN_GLOBAL_LOCK;
         }
         forgetSendersWithWholeBudgets();
         senders.computeIfAbsent(sender, s -> senderBudget()).tryConsume(1);
-        return Verdict.REFUSED;
+        return WrongToken.COUNTED;
+    }
+
+    /** Outside the lock: raising the alert writes to the database, and checks must not wait for it. */
+    private void alert() {
+        Instant lockEnds;
+        synchronized (this) {
+            lockEnds = globalLockEnds;
+        }
+        try {
+            events.publishEvent(new AdminTokenGuessing(globalPerMinute, lockEnds));
+        } catch (RuntimeException e) {
+            log.warn("Could not alert the operators about admin-token guessing: {}", e.toString());
+        }
     }
 
     private void forgetSendersWithWholeBudgets() {
