@@ -19,6 +19,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -105,6 +106,14 @@ class AccessRules {
         firewall.setAllowedParameterValues(value -> true);
         firewall.setAllowedHeaderValues(value -> true);
         return firewall;
+    }
+
+    /** A path the firewall refuses gets the same JSON as every other error, and nothing is logged about it. */
+    @Bean
+    RequestRejectedHandler refusedPaths() {
+        return (request, response, e) -> ApiError.of("invalid_path", "the path holds an encoded or "
+                + "unusual character sequence (such as %2F, %2e, %25, ';', '//', '..' or a backslash) that could be "
+                + "read two ways; send the plain path", null).send(response, HttpStatus.BAD_REQUEST);
     }
 
     /** Marks the current request as signed in with this role, for the rules above. */

@@ -55,6 +55,9 @@ class AccessRulesTest extends PostbackTestBase {
             assertThat(authorised(method, entry.getKey()).body()).as(entry.getKey()).contains(marker);
         }
 
+        Http.Response refused = http.raw("GET /actuator;a=b/prometheus HTTP/1.0\r\nHost: localhost\r\n\r\n");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("error").asString()).isEqualTo("invalid_path");
         assertThat(tried).isGreaterThanOrEqualTo(40);
         assertThat(opened).as("spellings that got past the access rules").isEmpty();
     }
