@@ -1,46 +1,69 @@
 package org.postbackbridge.admin;
 
+import inet.ipaddr.IPAddress;
+import inet.ipaddr.IPAddressString;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.TimeMeter;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks an admin token sent by a client, and makes an address that sent too many wrong ones wait:
- * the comparison takes constant time, but without a limit a short {@code ADMIN_TOKEN} could be
- * guessed at network speed. A request without a token is not a guess and does not count. While an
- * address waits, even the right token is refused, or the waiting would not slow a guesser down.
+ * Checks an admin token sent by a client, and slows down whoever guesses: the comparison takes
+ * constant time, but without a limit a short {@code ADMIN_TOKEN} could be guessed at network speed.
+ * A request without a token is not a guess and does not count.
+ *
+ * <ul>
+ *   <li>Per sender: {@value #WRONG_TOKENS_PER_MINUTE} wrong tokens in a row, then one more every six
+ *       seconds. An IPv6 sender is its /64, the block one customer gets, or changing the last bits
+ *       would give fresh tries. While a sender waits even the right token is refused, or the
+ *       waiting would not slow a guesser down.</li>
+ *   <li>Globally: past {@code ADMIN_WRONG_TOKENS_PER_MINUTE} wrong tokens a minute from all senders
+ *       together, every wrong token is answered 429 for a minute and the operators are alerted
+ *       ({@link AdminTokenGuessing}); the right token still works, so the operator is not locked out
+ *       by someone else's guessing.</li>
+ * </ul>
+ *
+ * Memory stays bounded without forgetting a waiting sender: the global limit caps how many senders
+ * can have guessed in the last minute, and only senders whose budget is whole again are dropped.
  */
 @Component
 public class AdminAttempts {
 
-    /** Wrong tokens an address may send in a row; after that, one more every six seconds. */
+    private static final Logger log = LoggerFactory.getLogger(AdminAttempts.class);
+    /** Wrong tokens a sender may send in a row; after that, one more every six seconds. */
     static final int WRONG_TOKENS_PER_MINUTE = 10;
-    /** Past this many addresses the least recently seen are forgotten, so memory stays bounded. */
-    private static final int ADDRESSES_REMEMBERED = 10_000;
+    private static final Duration MINUTE = Duration.ofMinutes(1);
 
     public static final String TOO_MANY_WRONG_TOKENS_ERROR = "too_many_wrong_tokens";
     public static final String TOO_MANY_WRONG_TOKENS_MESSAGE =
-            "this address sent too many wrong admin tokens; wait a minute before trying again";
+            "too many wrong admin tokens were sent; wait a minute before trying again";
 
     public enum Verdict { ACCEPTED, REFUSED, TOO_MANY_WRONG_TOKENS }
 
     private final AdminToken adminToken;
+    private final Clock clock;
     private final TimeMeter time;
-    private final Map<String, Bucket> wrongTokens = Collections.synchronizedMap(
-            new LinkedHashMap<>(16, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
-                    return size() > ADDRESSES_REMEMBERED;
-                }
-            });
+    private final int globalPerMinute;
+    private final ApplicationEventPublisher events;
+    private final Map<String, Bucket> senders = new HashMap<>();
+    /** The global count runs in windows of a minute from the first wrong token of each. */
+    private Instant globalWindowStart = Instant.MIN;
+    private int globalWrongTokens;
+    private Instant globalLockEnds = Instant.MIN;
 
-    public AdminAttempts(AdminToken adminToken, Clock clock) {
+    public AdminAttempts(AdminToken adminToken, Clock clock, AdminProperties properties,
+                         ApplicationEventPublisher events) {
         this.adminToken = adminToken;
+        this.clock = clock;
+        this.globalPerMinute = properties.wrongTokensPerMinute();
+        this.events = events;
         this.time = new TimeMeter() {
             @Override
             public long currentTimeNanos() {
@@ -55,23 +78,80 @@ public class AdminAttempts {
     }
 
     public Verdict check(String token, String clientAddress) {
-        Bucket budget = wrongTokens.get(clientAddress);
-        if (budget != null && budget.getAvailableTokens() < 1) {
-            return Verdict.TOO_MANY_WRONG_TOKENS;
+        String sender = sender(clientAddress);
+        synchronized (this) {
+            Bucket budget = senders.get(sender);
+            if (budget != null && budget.getAvailableTokens() < 1) {
+                return Verdict.TOO_MANY_WRONG_TOKENS;
+            }
         }
         if (adminToken.matches(token)) {
             return Verdict.ACCEPTED;
         }
-        if (token != null && !token.isBlank()) {
-            wrongTokens.computeIfAbsent(clientAddress, address -> newBudget()).tryConsume(1);
+        if (token == null || token.isBlank()) {
+            return Verdict.REFUSED;
         }
-        return Verdict.REFUSED;
+        WrongToken counted = countWrongToken(sender);
+        if (counted == WrongToken.BEGAN_GLOBAL_LOCK) {
+            alert();
+        }
+        return counted == WrongToken.COUNTED ? Verdict.REFUSED : Verdict.TOO_MANY_WRONG_TOKENS;
     }
 
-    private Bucket newBudget() {
+    private enum WrongToken { COUNTED, GLOBAL_LOCK, BEGAN_GLOBAL_LOCK }
+
+    private synchronized WrongToken countWrongToken(String sender) {
+        Instant now = clock.instant();
+        if (now.isBefore(globalLockEnds)) {
+            return WrongToken.GLOBAL_LOCK;
+        }
+        if (!now.isBefore(globalWindowStart.plus(MINUTE))) {
+            globalWindowStart = now;
+            globalWrongTokens = 0;
+        }
+        if (++globalWrongTokens > globalPerMinute) {
+            globalLockEnds = now.plus(MINUTE);
+            return WrongToken.BEGAN_GLOBAL_LOCK;
+        }
+        forgetSendersWithWholeBudgets();
+        senders.computeIfAbsent(sender, s -> senderBudget()).tryConsume(1);
+        return WrongToken.COUNTED;
+    }
+
+    /** Outside the lock: raising the alert writes to the database, and checks must not wait for it. */
+    private void alert() {
+        Instant lockEnds;
+        synchronized (this) {
+            lockEnds = globalLockEnds;
+        }
+        try {
+            events.publishEvent(new AdminTokenGuessing(globalPerMinute, lockEnds));
+        } catch (RuntimeException e) {
+            log.warn("Could not alert the operators about admin-token guessing: {}", e.toString());
+        }
+    }
+
+    private void forgetSendersWithWholeBudgets() {
+        if (senders.size() > 2 * globalPerMinute) {
+            senders.values().removeIf(budget -> budget.getAvailableTokens() >= WRONG_TOKENS_PER_MINUTE);
+        }
+    }
+
+    /** Senders the limits tell apart: an IPv4 address, or the /64 of an IPv6 address. */
+    static String sender(String clientAddress) {
+        IPAddress address = new IPAddressString(clientAddress).getAddress();
+        if (address == null) {
+            return clientAddress;
+        }
+        if (address.isIPv6() && address.toIPv6().isIPv4Mapped()) {
+            return address.toIPv6().getEmbeddedIPv4Address().toCanonicalString();
+        }
+        return address.isIPv6() ? address.toPrefixBlock(64).toCanonicalString() : address.toCanonicalString();
+    }
+
+    private Bucket senderBudget() {
         return Bucket.builder()
-                .addLimit(limit -> limit.capacity(WRONG_TOKENS_PER_MINUTE)
-                        .refillGreedy(WRONG_TOKENS_PER_MINUTE, Duration.ofMinutes(1)))
+                .addLimit(limit -> limit.capacity(WRONG_TOKENS_PER_MINUTE).refillGreedy(WRONG_TOKENS_PER_MINUTE, MINUTE))
                 .withCustomTimePrecision(time)
                 .build();
     }

@@ -41,8 +41,10 @@ class DatabaseConfig {
         config.setPoolName("db");
         config.setJdbcUrl(url.jdbcUrl());
         config.setMaximumPoolSize(properties.poolSize());
-        // Fail requests fast (503) instead of hanging when the database is gone.
+        // Fail requests fast (503) instead of hanging when the database is gone: the wait for a
+        // connection, the check of an idle one, and (PostgreSQL) reaching the server are all bounded.
         config.setConnectionTimeout(properties.connectionTimeoutMs());
+        config.setValidationTimeout(Math.max(250, properties.connectionTimeoutMs() / 2));
         config.setInitializationFailTimeout(-1);
         if (url.vendor() == DatabaseUrl.Vendor.SQLITE) {
             createParentFolder(url.sqliteFile());
@@ -67,6 +69,9 @@ class DatabaseConfig {
         } else {
             config.setUsername(url.username());
             config.setPassword(url.password());
+            int seconds = Math.max(1, properties.connectionTimeoutMs() / 1000);
+            config.addDataSourceProperty("connectTimeout", seconds);
+            config.addDataSourceProperty("loginTimeout", seconds);
         }
         log.info("Database: {}", url);
         return new HikariDataSource(config);

@@ -14,7 +14,8 @@ import org.springframework.validation.annotation.Validated;
  * @param poolSize           connections; SQLite has one writer at a time whatever this is
  * @param maxBatch           postbacks committed together by one group commit
  * @param sqliteBusyTimeoutMs how long an SQLite writer waits for the write lock before failing
- * @param connectionTimeoutMs how long a request waits for a connection before it is answered 503
+ * @param connectionTimeoutMs how long a request waits for a connection before it is answered 503; a
+ *                           database that is down is noticed within it, so answers stay under two seconds
  */
 @Validated
 @ConfigurationProperties("postback-bridge.database")
@@ -24,5 +25,6 @@ public record DatabaseProperties(
         @DefaultValue("10") @Min(2) @Max(200) int poolSize,
         @DefaultValue("256") @Min(1) @Max(10_000) int maxBatch,
         @DefaultValue("10000") @Min(0) int sqliteBusyTimeoutMs,
-        @DefaultValue("5000") @Min(250) int connectionTimeoutMs) {
+        @DefaultValue("1000") @Min(value = 500, message = "set postback-bridge.database.connection-timeout-ms to 500 or more")
+        int connectionTimeoutMs) {
 }

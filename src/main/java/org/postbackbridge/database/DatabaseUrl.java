@@ -22,13 +22,7 @@ public record DatabaseUrl(Vendor vendor, String jdbcUrl, String username, String
             return sqlite(DEFAULT_SQLITE_FILE);
         }
         if (url.startsWith("postgres://") || url.startsWith("postgresql://")) {
-            try {
-                return fromPostgresUri(URI.create(url));
-            } catch (IllegalArgumentException e) {
-                // URI's own message repeats the whole URL, password included.
-                throw new IllegalArgumentException("DATABASE_URL is not a valid postgres:// URL; "
-                        + "characters such as spaces, '@' or '/' in the password must be percent-encoded");
-            }
+            return fromPostgresUrl(url.substring(url.indexOf("://") + 3));
         }
         if (url.startsWith("jdbc:postgresql:")) {
             return new DatabaseUrl(Vendor.POSTGRESQL, url, null, null);
@@ -64,21 +58,46 @@ public record DatabaseUrl(Vendor vendor, String jdbcUrl, String username, String
         return new DatabaseUrl(Vendor.SQLITE, "jdbc:sqlite:" + file, null, null);
     }
 
-    private static DatabaseUrl fromPostgresUri(URI uri) {
+    /**
+     * {@code user:password@host:port/db?options}. The credentials end at the last {@code @}, so a
+     * password may hold {@code ? @ : /} as hosting providers generate them, raw or percent-encoded.
+     * Only what follows them goes through {@link URI}, whose messages repeat their input.
+     */
+    private static DatabaseUrl fromPostgresUrl(String rest) {
+        int at = rest.lastIndexOf('@');
         String user = null;
         String password = null;
-        if (uri.getRawUserInfo() != null) {
-            String[] parts = uri.getRawUserInfo().split(":", 2);
-            user = decode(parts[0]);
-            password = parts.length > 1 ? decode(parts[1]) : null;
+        if (at >= 0) {
+            String credentials = rest.substring(0, at);
+            if (credentials.chars().anyMatch(Character::isWhitespace)) {
+                throw new IllegalArgumentException("DATABASE_URL is not a valid postgres:// URL; "
+                        + "spaces in the user name or password must be percent-encoded (%20)");
+            }
+            int colon = credentials.indexOf(':');
+            user = decode(colon >= 0 ? credentials.substring(0, colon) : credentials);
+            password = colon >= 0 ? decode(credentials.substring(colon + 1)) : null;
         }
-        int port = uri.getPort() > 0 ? uri.getPort() : 5432;
-        String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
-        String jdbc = "jdbc:postgresql://" + uri.getHost() + ":" + port + uri.getRawPath() + query;
+        URI location;
+        try {
+            location = URI.create("postgres://" + rest.substring(at + 1));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("DATABASE_URL is not a valid postgres:// URL after the password: "
+                    + "expected host[:port]/database[?options]");
+        }
+        if (location.getHost() == null) {
+            throw new IllegalArgumentException("DATABASE_URL has no host: expected postgres://user:password@host/database");
+        }
+        int port = location.getPort() > 0 ? location.getPort() : 5432;
+        String query = location.getRawQuery() == null ? "" : "?" + location.getRawQuery();
+        String jdbc = "jdbc:postgresql://" + location.getHost() + ":" + port + location.getRawPath() + query;
         return new DatabaseUrl(Vendor.POSTGRESQL, jdbc, user, password);
     }
 
+    /** Percent-decoding as in URLs; unlike form decoding a {@code +} stays a {@code +}. */
     private static String decode(String s) {
-        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        if (!s.matches("([^%]|%[0-9A-Fa-f]{2})*")) {
+            return s;
+        }
+        return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 }

@@ -39,6 +39,7 @@ public enum MessageKind {
     ALERT_NO_POSTBACKS("alert_no_postbacks", "hours", "since"),
     ALERT_UNDEPOSITED_REGISTRATIONS("alert_undeposited_registrations", "undeposited", "registrations", "percent"),
     ALERT_DEAD_MESSAGES("alert_dead_messages", "count"),
+    ALERT_ADMIN_TOKEN_GUESSING("alert_admin_token_guessing", "per_minute", "until"),
 
     // The bot's answers to users.
     START_LINK("start_link", "first_name"),

@@ -14,6 +14,7 @@ import org.postbackbridge.database.GroupCommit;
 import org.postbackbridge.users.UserRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.server.context.WebServerGracefulShutdownLifecycle;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
@@ -102,6 +103,16 @@ class OutboxDispatcher implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    /**
+     * Stops after the web server has stopped taking requests, not before: stopping waits for the
+     * sends under way, which can take a minute when their results cannot be written (a full disk),
+     * and a shutdown must not wait that long to begin.
+     */
+    @Override
+    public int getPhase() {
+        return WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE - 1;
     }
 
     private void run() {

@@ -1,6 +1,7 @@
 package org.postbackbridge.notify;
 
 import java.net.URI;
+import org.postbackbridge.secrets.Secrets;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.telegram.telegrambots.meta.TelegramUrl;
@@ -22,6 +23,14 @@ public record TelegramProperties(
 
     public boolean dryRun() {
         return token.isBlank();
+    }
+
+    /**
+     * The secret Telegram sends with every webhook update. Derived from the bot token, so every
+     * instance of a fleet expects the same one and it changes with the token.
+     */
+    public String webhookSecret() {
+        return Secrets.sha256Hex("postback-bridge webhook:" + token);
     }
 
     /** Never prints the token. */

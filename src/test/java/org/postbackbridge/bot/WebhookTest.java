@@ -9,6 +9,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.postbackbridge.secrets.Secrets;
 import org.postbackbridge.testsupport.FakeBotApi;
+import org.postbackbridge.testsupport.HeapPeak;
+import org.postbackbridge.testsupport.HostileUpload;
 import org.postbackbridge.testsupport.Http;
 import org.postbackbridge.testsupport.IntegrationTest;
 import org.postbackbridge.testsupport.PostbackTestBase;
@@ -58,6 +60,39 @@ class WebhookTest extends PostbackTestBase {
         assertThat(users.findById(7002)).isEmpty();
         assertThat(users.findById(7003)).isPresent();
         assertThat(outbox.forChat(7003)).isNotEmpty();
+    }
+
+    @Test
+    void aWrongSecretIsRefusedBeforeAny400MbBodyIsRead() throws Exception {
+        HostileUpload warmUp = HostileUpload.send(port, "guess", 10);
+        assertThat(warmUp.status()).isEqualTo(401);
+
+        long heapBefore = HeapPeak.reset();
+        HostileUpload huge = HostileUpload.send(port, Secrets.sha256Hex("guess"), 400L * 1024 * 1024);
+        long heapGrowth = HeapPeak.since(heapBefore);
+        System.out.printf("400 MB webhook body, wrong secret: %d in %d ms, %d KB sent, heap grew at most %d KB%n",
+                huge.status(), huge.answeredAfterMillis(), huge.bytesSent() / 1024, heapGrowth / 1024);
+
+        assertThat(huge.status()).isEqualTo(401);
+        assertThat(huge.answeredAfterMillis()).as("answered after the headers, in ms").isLessThan(200);
+        assertThat(huge.bytesSent()).as("body bytes the service took in").isLessThan(16L * 1024 * 1024);
+        assertThat(heapGrowth).as("heap growth in bytes").isLessThan(50L * 1024 * 1024);
+    }
+
+    @Test
+    void anUpdateOverOneMegabyteIsRefusedWithTheRightSecret() throws Exception {
+        String secret = await().atMost(Duration.ofSeconds(10)).until(() -> telegram.calls("setWebhook"),
+                calls -> !calls.isEmpty()).getFirst().params().path("secret_token").asString();
+
+        HostileUpload declared = HostileUpload.send(port, secret, 2L * 1024 * 1024);
+        Http.Response chunked = http.raw("POST /telegram/webhook HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                + "X-Telegram-Bot-Api-Secret-Token: " + secret + "\r\nContent-Type: application/json\r\n"
+                + "Transfer-Encoding: chunked\r\n\r\n" + ("4000\r\n" + " ".repeat(0x4000) + "\r\n").repeat(80)
+                + "0\r\n\r\n");
+
+        assertThat(declared.status()).isEqualTo(413);
+        assertThat(chunked.status()).isEqualTo(413);
+        assertThat(chunked.body()).contains("update_too_large");
     }
 
     private static String start(long userId) {

@@ -22,6 +22,20 @@ class DatabaseUrlTest {
     }
 
     @Test
+    void passwordsWithUrlCharactersAreReadWholeAndNeverShown() {
+        for (String password : new String[] {"Pg?Secret", "p@ss@word", "a:b:c", "x/y/z", "q?w@e:r/t", "50%+off"}) {
+            DatabaseUrl url = DatabaseUrl.parse("postgres://u:" + password + "@db/x");
+
+            assertThat(url.password()).as(password).isEqualTo(password);
+            assertThat(url.username()).isEqualTo("u");
+            assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://db:5432/x");
+            assertThat(url.toString()).doesNotContain(password).doesNotContain("Secret");
+        }
+        assertThatThrownBy(() -> DatabaseUrl.parse("postgres://u:Pg?Secret@/x"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("Secret");
+    }
+
+    @Test
     void aMalformedUrlIsRefusedWithoutRepeatingItsPassword() {
         assertThatThrownBy(() -> DatabaseUrl.parse("postgres://bridge:s3cret with space@127.0.0.1/bridge"))
                 .isInstanceOf(IllegalArgumentException.class)

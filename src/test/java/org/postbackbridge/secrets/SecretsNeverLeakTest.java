@@ -1,6 +1,7 @@
 package org.postbackbridge.secrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,10 +10,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.postbackbridge.postback.PostbackSignature;
+import org.postbackbridge.testsupport.ConsoleClient;
 import org.postbackbridge.testsupport.FakeBotApi;
+import org.postbackbridge.testsupport.HostilePostbacks;
 import org.postbackbridge.testsupport.Http;
 import org.postbackbridge.testsupport.IntegrationTest;
 import org.postbackbridge.testsupport.PostbackTestBase;
+import org.postbackbridge.testsupport.ServiceInstance;
 import org.postbackbridge.testsupport.TestUsers;
 import org.postbackbridge.users.BotUser;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,12 +25,21 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Runs the service with every secret set, exercises it with right and wrong credentials, then
  * searches everything the run wrote (log output, every table, every answer) for the secrets.
  */
 @IntegrationTest
+// Log levels here, not in @DynamicPropertySource, whose properties arrive after logging is set up.
+// Everything our code and the Telegram client would say, not only what INFO shows; the rest at INFO,
+// as an operator runs it (the test profile says WARN).
+@TestPropertySource(properties = {
+        "logging.level.org.postbackbridge=debug",
+        "logging.level.org.telegram=debug",
+        "logging.level.root=info",
+})
 @ExtendWith(OutputCaptureExtension.class)
 class SecretsNeverLeakTest extends PostbackTestBase {
 
@@ -47,9 +60,6 @@ class SecretsNeverLeakTest extends PostbackTestBase {
         registry.add("postback-bridge.postback.networks.1win.secret-key", () -> SECRET_KEY);
         registry.add("postback-bridge.telegram.token", () -> FakeBotApi.TOKEN);
         registry.add("postback-bridge.telegram.api-url", BOT_API::url);
-        // Look at everything our code and the Telegram client would say, not only what INFO shows.
-        registry.add("logging.level.org.postbackbridge", () -> "debug");
-        registry.add("logging.level.org.telegram", () -> "debug");
     }
 
     @AfterAll
@@ -84,6 +94,60 @@ class SecretsNeverLeakTest extends PostbackTestBase {
             assertThat(answers).as("answers").noneMatch(answer -> answer.contains(secret));
             assertThat(everyStoredText()).as("stored data").noneMatch(text -> text.contains(secret));
         }
+    }
+
+    /**
+     * The hostile corpus with the postback token in every request, requests Tomcat itself refuses,
+     * encoded paths, wrong and right admin tokens on every door, with the whole log at INFO or finer.
+     */
+    @Test
+    void theHostileSuiteWithEverySecretSetLeavesNoSecretInTheLog(CapturedOutput output) {
+        for (HostilePostbacks.Hostile hostile : HostilePostbacks.generate(1_400, 20261203L)) {
+            http.raw(hostile.request().replaceFirst("/postback/1win\\??", "/postback/1win?token=" + POSTBACK_TOKEN + "&"));
+        }
+        String query = "token=" + POSTBACK_TOKEN + "&key=" + SECRET_KEY + "&bot=" + FakeBotApi.TOKEN + "&admin=" + ADMIN_TOKEN;
+        List<String> refusedByTomcat = List.of(
+                "GET /postback/1win?" + query + "&x=\u007f HTTP/1.0\r\n\r\n",
+                "GET /postback/1win?" + query + "&x=\u0001 HTTP/1.0\r\n\r\n",
+                "GET /postback/1win?" + query + "&x=a b c HTTP/1.0\r\n\r\n",
+                "GET /postback/1win?" + query + "&sub1={sub1}|[x]^`\\\"<> HTTP/1.0\r\n\r\n",
+                "GET /postback/1win?" + query + "&x=%zz%u1234%ff HTTP/1.0\r\n\r\n",
+                "GET /postback/1win?" + query + "&pad=" + "x".repeat(20_000) + " HTTP/1.0\r\n\r\n",
+                "GET /actuator/%70rometheus?" + query + " HTTP/1.0\r\n\r\n",
+                "GET /actuator;a=b/prometheus?" + query + " HTTP/1.0\r\n\r\n",
+                "GET /api/stats?" + query + " HTTP/1.0\r\nAuthorization: Bearer " + ADMIN_TOKEN + "\u0001\r\n\r\n",
+                "GET /admin/users?" + query + " HTTP/1.0\r\nCookie: postback_bridge_console=" + ADMIN_TOKEN + "\r\n\r\n",
+                "POST /telegram/webhook?" + query + " HTTP/1.0\r\nX-Telegram-Bot-Api-Secret-Token: " + FakeBotApi.TOKEN
+                        + "\r\nContent-Length: 5\r\n\r\n{\"a\"",
+                "GET /postback/1win?" + query + " HTTP/1.0\r\nX-Forwarded-For: " + ADMIN_TOKEN + "\r\n\r\n");
+        refusedByTomcat.forEach(request -> {
+            try {
+                http.raw(request);
+            } catch (IllegalStateException closedWithoutAnswer) {
+                // Some of these Tomcat answers by closing the connection; the log is what is looked at.
+            }
+        });
+        for (int i = 0; i < 12; i++) {
+            http.get("/api/stats", "Authorization", "Bearer " + ADMIN_TOKEN.substring(0, 10 + i));
+        }
+        http.get("/api/stats", "Authorization", "Bearer " + ADMIN_TOKEN);
+        http.get("/actuator/prometheus", "Authorization", "Bearer " + ADMIN_TOKEN);
+        new ConsoleClient(port).signIn(ADMIN_TOKEN);
+        new ConsoleClient(port).signIn(POSTBACK_TOKEN);
+
+        for (String secret : SECRETS) {
+            assertThat(output.getAll()).as("log output").doesNotContain(secret);
+        }
+    }
+
+    /** A database that cannot be reached, with a password as hosting providers make them: every error path of a failed start. */
+    @Test
+    void aDatabasePasswordNeverReachesTheLogEvenWhenTheDatabaseIsDown(CapturedOutput output) {
+        String password = "Pg?DB-SECRET@x:/1";
+        assertThatThrownBy(() -> ServiceInstance.start("postgres://bridge:" + password + "@127.0.0.1:9/bridge",
+                Map.of("logging.level.root", "info", "spring.flyway.connect-retries", "0")).close()).isInstanceOf(Exception.class);
+
+        assertThat(output.getAll()).contains("127.0.0.1").doesNotContain(password).doesNotContain("DB-SECRET");
     }
 
     private List<String> everyStoredText() {

@@ -16,7 +16,15 @@ import org.springframework.context.annotation.Primary;
  */
 public final class MovableClock extends Clock {
 
-    private volatile Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    private volatile Instant now;
+
+    public MovableClock() {
+        this(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    public MovableClock(Instant start) {
+        this.now = start;
+    }
 
     public synchronized void advance(Duration duration) {
         now = now.plus(duration);

@@ -43,7 +43,11 @@ public final class ServiceInstance implements AutoCloseable {
     }
 
     public Http http() {
-        return new Http(((WebServerApplicationContext) context).getWebServer().getPort());
+        return new Http(port());
+    }
+
+    public int port() {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
     @Override

@@ -6,10 +6,12 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import org.postbackbridge.admin.AdminTokenGuessing;
 import org.postbackbridge.notify.Notifier;
 import org.postbackbridge.notify.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,6 +39,12 @@ class OperatorAlerts {
     /** When an alert of this kind was last queued. */
     Optional<Instant> lastSent(AlertKind kind) {
         return outbox.lastAlertEnqueued(kind.message().key());
+    }
+
+    @EventListener
+    void adminTokenGuessing(AdminTokenGuessing guessing) {
+        raise(AlertKind.ADMIN_TOKEN_GUESSING, Map.of("per_minute", guessing.perMinute(),
+                "until", guessing.refusedUntil().toString()));
     }
 
     /** Queues the alert unless one of its kind is less than an hour old; true if it was queued. */

@@ -15,6 +15,11 @@ import org.apache.commons.csv.CSVRecord;
  */
 record CabinetTable(List<String> header, List<Row> rows) {
 
+    /** More columns than a cabinet export has; a wider header would make the preview page huge. */
+    static final int MAX_COLUMNS = 200;
+    /** Rows read from one file: a month of a large program's conversions. */
+    static final int MAX_ROWS = 100_000;
+
     /** A data row and its line in the file, for messages about it. */
     record Row(long line, List<String> cells) {
     }
@@ -32,8 +37,16 @@ record CabinetTable(List<String> header, List<Row> rows) {
             List<String> header = null;
             List<Row> rows = new ArrayList<>();
             for (CSVRecord record : parser) {
+                if (record.size() > MAX_COLUMNS) {
+                    throw new IllegalArgumentException("line " + record.getRecordNumber() + " has " + record.size()
+                            + " columns; reconciliation reads at most " + MAX_COLUMNS + ". Export only the player ID, "
+                            + "event, amount and date columns.");
+                }
                 if (header == null) {
                     header = record.toList();
+                } else if (rows.size() == MAX_ROWS) {
+                    throw new IllegalArgumentException("the file has more than " + MAX_ROWS + " rows, the most "
+                            + "reconciliation reads at once. Export a shorter period and reconcile it in parts.");
                 } else {
                     rows.add(new Row(record.getRecordNumber(), record.toList()));
                 }

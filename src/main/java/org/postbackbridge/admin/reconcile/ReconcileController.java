@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import org.postbackbridge.admin.console.ConsoleProperties;
 import org.postbackbridge.postback.EventType;
@@ -27,14 +28,20 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Reconciliation with the partner cabinet: upload its CSV export, confirm which column is what,
- * and see the conversions that never reached us and the ones the cabinet does not have. Nothing
- * is kept between the steps: the file's text travels in the confirmation form, so any instance
- * of a fleet can answer it.
+ * and see the conversions that never reached us and the ones the cabinet does not have. Between
+ * the steps the file is kept server-side ({@link ReconcileUploads}); the confirmation form carries
+ * its ID, the column choices and the meaning of at most {@value #LISTED_EVENT_NAMES} event names.
  */
 @Controller
 class ReconcileController {
 
     private static final int PREVIEW_ROWS = 5;
+    /**
+     * Event names offered for confirmation. A cabinet has a handful; hundreds mean the guessed
+     * column is not the event column, and the rest keep their guessed meaning.
+     */
+    static final int LISTED_EVENT_NAMES = 100;
+    static final String EXPIRED = "the uploaded file is no longer kept (files are kept for an hour); upload it again";
     private static final List<String> PLAYER_HINTS = List.of("player", "игрок", "user_id", "user", "id");
     private static final List<String> EVENT_HINTS = List.of("event", "событ", "type", "тип", "action", "действ");
     private static final List<String> AMOUNT_HINTS = List.of("amount", "сумм", "sum");
@@ -42,11 +49,14 @@ class ReconcileController {
 
     private final PostbackProperties properties;
     private final OurConversions ours;
+    private final ReconcileUploads uploads;
     private final ZoneId zone;
 
-    ReconcileController(PostbackProperties properties, OurConversions ours, ConsoleProperties console) {
+    ReconcileController(PostbackProperties properties, OurConversions ours, ReconcileUploads uploads,
+                        ConsoleProperties console) {
         this.properties = properties;
         this.ours = ours;
+        this.uploads = uploads;
         this.zone = console.timeZone();
     }
 
@@ -71,20 +81,23 @@ class ReconcileController {
             return "admin/reconcile";
         }
         int eventColumn = table.guess(EVENT_HINTS);
-        model.addAttribute("csv", text);
+        model.addAttribute("upload", uploads.keep(text));
         model.addAttribute("header", table.header());
         model.addAttribute("sample", table.rows().stream().limit(PREVIEW_ROWS).map(CabinetTable.Row::cells).toList());
         model.addAttribute("rowCount", table.rows().size());
         model.addAttribute("guess", Map.of("player", table.guess(PLAYER_HINTS), "event", eventColumn,
                 "amount", table.guess(AMOUNT_HINTS), "date", table.guess(DATE_HINTS)));
-        model.addAttribute("eventNames", eventColumn < 0 ? Map.of() : eventNames(table, eventColumn, aliases(network)));
+        Map<String, String> names = eventColumn < 0 ? Map.of() : eventNames(table, eventColumn, aliases(network));
+        model.addAttribute("eventNames", names.entrySet().stream().limit(LISTED_EVENT_NAMES)
+                .collect(LinkedHashMap<String, String>::new, (m, e) -> m.put(e.getKey(), e.getValue()), Map::putAll));
+        model.addAttribute("unlistedEventNames", Math.max(0, names.size() - LISTED_EVENT_NAMES));
         model.addAttribute("meanings", meanings());
         return "admin/reconcile";
     }
 
     /** Step 2: the report. */
     @PostMapping("/admin/reconcile")
-    String report(@RequestParam String csv, @RequestParam String network, @RequestParam int player,
+    String report(@RequestParam String upload, @RequestParam String network, @RequestParam int player,
                   @RequestParam int event, @RequestParam(defaultValue = "-1") int amount, @RequestParam int date,
                   @RequestParam(required = false) List<String> eventName,
                   @RequestParam(required = false) List<String> eventMeaning, Model model) {
@@ -94,9 +107,14 @@ class ReconcileController {
             model.addAttribute("error", "choose the player ID, event and date columns");
             return "admin/reconcile";
         }
+        Optional<String> csv = uploads.find(upload);
+        if (csv.isEmpty()) {
+            model.addAttribute("error", EXPIRED);
+            return "admin/reconcile";
+        }
         CabinetTable table;
         try {
-            table = CabinetTable.parse(csv);
+            table = CabinetTable.parse(csv.get());
         } catch (IllegalArgumentException e) {
             model.addAttribute("error", e.getMessage());
             return "admin/reconcile";

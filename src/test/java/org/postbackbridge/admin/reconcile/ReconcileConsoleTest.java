@@ -13,13 +13,12 @@ import org.postbackbridge.testsupport.Http;
 import org.postbackbridge.testsupport.IntegrationTest;
 import org.postbackbridge.testsupport.PostbackTestBase;
 import org.postbackbridge.testsupport.TestUsers;
-import org.springframework.web.util.HtmlUtils;
 
 /** The cabinet's CSV uploaded through the console against postbacks sent over HTTP. */
 @IntegrationTest
 class ReconcileConsoleTest extends PostbackTestBase {
 
-    static final Pattern CSV_FIELD = Pattern.compile("name=\"csv\" value=\"([^\"]*)\"", Pattern.DOTALL);
+    static final Pattern UPLOAD_FIELD = Pattern.compile("name=\"upload\" value=\"([0-9a-f]+)\"");
 
     @Test
     void showsWhatNeverReachedUsAndWhatTheCabinetLacks() {
@@ -44,9 +43,8 @@ class ReconcileConsoleTest extends PostbackTestBase {
         assertThat(preview.body()).contains("<th>ID игрока</th>", "<option value=\"0\" selected=\"selected\">ID игрока</option>",
                 "<option value=\"first_deposit\" selected=\"selected\">first_deposit</option>");
 
-        Http.Response report = console.postMultipart("/admin/reconcile", Map.of("network", "1win",
-                "csv", csvField(preview.body()), "player", "0", "event", "1", "amount", "2", "date", "3"),
-                null, null, null);
+        Http.Response report = console.post("/admin/reconcile", "network", "1win",
+                "upload", uploadField(preview.body()), "player", "0", "event", "1", "amount", "2", "date", "3");
 
         String page = report.body();
         assertThat(section(page, "missing")).contains("data-player=\"" + onlyCabinet + "\"")
@@ -68,14 +66,81 @@ class ReconcileConsoleTest extends PostbackTestBase {
         assertThat(preview.body()).contains("id=\"error\"", "the file is empty");
     }
 
+    @Test
+    void aFileUpToTheLimitWithManyEventNamesReconciles() {
+        String player = TestUsers.newPlayerId();
+        StringBuilder csv = new StringBuilder("player;event;amount;date;comment\n");
+        String comment = "x".repeat(60);
+        for (int i = 0; csv.length() < 9_800_000; i++) {
+            csv.append(player).append(';').append(i < 150 ? "event-" + i : "Deposit").append(";10;2026-11-20 12:00;")
+                    .append(comment).append('\n');
+        }
+        ConsoleClient console = signedIn();
+
+        Http.Response preview = console.postMultipart("/admin/reconcile/preview", Map.of("network", "1win"), "file",
+                "big.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+        assertThat(preview.status()).isEqualTo(200);
+        assertThat(preview.body().length()).as("preview page size").isLessThan(200_000);
+        Http.Response report = console.post("/admin/reconcile", "network", "1win", "upload", uploadField(preview.body()),
+                "player", "0", "event", "1", "amount", "2", "date", "3");
+
+        assertThat(report.status()).isEqualTo(200);
+        assertThat(report.body()).contains("id=\"missing\"").doesNotContain("id=\"error\"");
+        assertThat(section(report.body(), "missing")).contains("data-player=\"" + player + "\"");
+    }
+
+    @Test
+    void aFileOverTheLimitGetsAPageSayingSo() {
+        ConsoleClient console = signedIn();
+
+        Http.Response tooLarge = console.postMultipart("/admin/reconcile/preview", Map.of("network", "1win"), "file",
+                "huge.csv", new byte[11 * 1024 * 1024]);
+
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLarge.body()).contains("<html", "id=\"error\"", "larger than 10 MB");
+    }
+
+    @Test
+    void tooManyColumnsOrRowsAreRefusedWithAPageNamingTheLimit() {
+        ConsoleClient console = signedIn();
+        String wide = String.join(";", java.util.Collections.nCopies(100_000, "c")) + "\n1;2\n";
+        String longFile = "player;event;amount;date\n" + "1;Deposit;1;2026-11-20\n".repeat(100_001);
+
+        Http.Response columns = console.postMultipart("/admin/reconcile/preview", Map.of("network", "1win"), "file",
+                "wide.csv", wide.getBytes(StandardCharsets.UTF_8));
+        Http.Response rows = console.postMultipart("/admin/reconcile/preview", Map.of("network", "1win"), "file",
+                "long.csv", longFile.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(columns.body()).contains("id=\"error\"", "at most 200").doesNotContain("id=\"sample\"");
+        assertThat(columns.body().length()).isLessThan(50_000);
+        assertThat(rows.body()).contains("id=\"error\"", "more than 100000 rows");
+    }
+
+    @Test
+    void anUnknownOrExpiredUploadIsNotRead() {
+        ConsoleClient console = signedIn();
+
+        Http.Response report = console.post("/admin/reconcile", "network", "1win", "upload", "0".repeat(32),
+                "player", "0", "event", "1", "amount", "2", "date", "3");
+
+        assertThat(report.body()).contains("id=\"error\"", "upload it again");
+    }
+
+    private ConsoleClient signedIn() {
+        ConsoleClient console = new ConsoleClient(port);
+        console.signIn(Http.ADMIN_TOKEN);
+        console.get("/admin/reconcile");
+        return console;
+    }
+
     private static String today() {
         return java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
     }
 
-    private static String csvField(String page) {
-        Matcher field = CSV_FIELD.matcher(page);
-        assertThat(field.find()).as("the confirmation form carries the file").isTrue();
-        return HtmlUtils.htmlUnescape(field.group(1));
+    private static String uploadField(String page) {
+        Matcher field = UPLOAD_FIELD.matcher(page);
+        assertThat(field.find()).as("the confirmation form names the kept file").isTrue();
+        return field.group(1);
     }
 
     private static String section(String page, String tableId) {
