@@ -25,6 +25,7 @@ public enum MessageKind {
     ALERT_NO_POSTBACKS("alert_no_postbacks", "hours", "since"),
     ALERT_UNDEPOSITED_REGISTRATIONS("alert_undeposited_registrations", "undeposited", "registrations", "percent"),
     ALERT_DEAD_MESSAGES("alert_dead_messages", "count"),
+    ALERT_UNSUBSTITUTED_MACRO("alert_unsubstituted_macro", "network", "event", "parameter"),
 
     // The bot's answers to users.
     START_LINK("start_link", "first_name"),

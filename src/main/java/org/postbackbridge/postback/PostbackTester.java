@@ -34,8 +34,11 @@ public class PostbackTester {
     public record Stage(String name, State state, String detail) {
     }
 
-    /** The stages in order; {@code macros} names every parameter still holding a macro. */
-    public record Verdict(List<Stage> stages, List<String> macros, List<LoggedEvent> events,
+    /**
+     * The stages in order; {@code macros} names every parameter still holding a macro; {@code warnings}
+     * is what the postback was accepted in spite of, as its answer and the log show it.
+     */
+    public record Verdict(List<Stage> stages, List<String> macros, List<Warning> warnings, List<LoggedEvent> events,
                           List<OutboxMessage> messages) {
     }
 
@@ -51,7 +54,7 @@ public class PostbackTester {
                    UserRepository users, Clock clock) {
         this.handler = handler;
         this.properties = properties;
-        this.parser = new PostbackParser(properties.maxValueLength(), properties.maxParameters());
+        this.parser = new PostbackParser(properties);
         this.eventLog = eventLog;
         this.outbox = outbox;
         this.users = users;
@@ -66,7 +69,7 @@ public class PostbackTester {
         NetworkProfile profile = properties.networks().get(network);
         if (profile == null) {
             stages.add(new Stage("Authenticated", State.FAIL, "no network '" + network + "' is configured"));
-            return new Verdict(stages, macros, List.of(), List.of());
+            return new Verdict(stages, macros, List.of(), List.of(), List.of());
         }
         stages.add(authentication(profile, params));
 
@@ -74,26 +77,27 @@ public class PostbackTester {
         if (parsed instanceof ParseResult.Invalid invalid) {
             stages.add(new Stage("Parsed", State.FAIL, invalid.rejection().status() + " "
                     + invalid.rejection().error() + ": " + invalid.rejection().message()));
-            return skipRest(stages, macros);
+            return skipRest(stages, macros, List.of());
         }
         PostbackEvent event = ((ParseResult.Parsed) parsed).event();
+        List<Warning> warnings = ((ParseResult.Parsed) parsed).warnings();
         stages.add(new Stage("Parsed", State.PASS, describe(event)));
 
         long lastEventBefore = eventLog.lastId();
         Map<String, String> stored = PostbackRequestParameters.masked(PostbackRequestParameters.firstValues(params),
                 profile);
-        PostbackOutcome outcome = handler.handle(event, stored, "console tester");
+        PostbackOutcome outcome = handler.handle(event, stored, "console tester", warnings);
         if (outcome.status() == PostbackStatus.DUPLICATE) {
             stages.add(new Stage("Attributed", State.SKIP, "a test postback with the same "
                     + (event.transactionId() != null ? "transaction ID" : "event, player, amount and date")
                     + " was run before: duplicate, nothing changed. Change transaction_id to run it again."));
-            return skipRest(stages, macros);
+            return skipRest(stages, macros, warnings);
         }
         if (outcome.telegramId() == null) {
             stages.add(new Stage("Attributed", State.FAIL, "no Telegram user is linked to player " + event.playerId()
                     + ", and sub1 carries no known click token. A real postback would be stored as unmatched and"
                     + " applied when the player is linked."));
-            return skipRest(stages, macros);
+            return skipRest(stages, macros, warnings);
         }
         String user = users.findById(outcome.telegramId()).map(u -> u.displayName() + " (" + u.telegramId() + ")")
                 .orElse(String.valueOf(outcome.telegramId()));
@@ -108,7 +112,7 @@ public class PostbackTester {
                 ? "no message for this event (muted, or a win told within the last interval)"
                 : messages.size() + " message(s): " + String.join(", ", messages.stream()
                         .map(m -> m.kind() + " → chat " + m.chatId()).toList())));
-        return new Verdict(stages, macros, events, messages);
+        return new Verdict(stages, macros, warnings, events, messages);
     }
 
     /** What the partner program would be told about authentication; the IP allowlist needs a real sender. */
@@ -134,13 +138,13 @@ public class PostbackTester {
         return checks;
     }
 
-    private static Verdict skipRest(List<Stage> stages, List<String> macros) {
+    private static Verdict skipRest(List<Stage> stages, List<String> macros, List<Warning> warnings) {
         for (String name : List.of("Parsed", "Attributed", "Effects", "Messages queued")) {
             if (stages.stream().noneMatch(stage -> stage.name().equals(name))) {
                 stages.add(new Stage(name, State.SKIP, "not reached"));
             }
         }
-        return new Verdict(stages, macros, List.of(), List.of());
+        return new Verdict(stages, macros, warnings, List.of(), List.of());
     }
 
     private static String describe(PostbackEvent event) {
