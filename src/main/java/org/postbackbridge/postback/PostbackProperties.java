@@ -19,6 +19,7 @@ import org.springframework.validation.annotation.Validated;
  * @param dedupeWindow      {@code DEDUPE_WINDOW}: identical postbacks without a transaction ID or date count as
  *                          one only this long
  * @param rejectedRetention {@code REJECTED_RETENTION}: refused requests are deleted from the log after this long
+ * @param refusedPerMinute  refused requests without credentials recorded per source and minute; the rest are counted
  */
 @Validated
 @ConfigurationProperties("postback-bridge.postback")
@@ -30,7 +31,8 @@ public record PostbackProperties(
                 message = "EXTRA_CURRENCIES lists codes of 2 to 10 letters or digits separated by commas, e.g. USDT,BTC")
                 String> extraCurrencies,
         @DefaultValue("1h") Duration dedupeWindow,
-        @DefaultValue("30d") Duration rejectedRetention) {
+        @DefaultValue("30d") Duration rejectedRetention,
+        @DefaultValue("60") @Min(1) int refusedPerMinute) {
 
     public PostbackProperties {
         if (dedupeWindow.compareTo(Duration.ofSeconds(1)) < 0) {

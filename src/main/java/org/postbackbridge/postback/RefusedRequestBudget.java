@@ -15,17 +15,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * How many refused requests without credentials one source may have recorded: anyone on the
- * internet can send them, and each recorded one takes disk. Past {@value #PER_MINUTE} a minute from
+ * internet can send them, and each recorded one takes disk. Past 60 a minute (by default) from
  * one address (one /64 for IPv6, which a single host usually has whole) they are only counted, in
  * {@code postback_bridge_postbacks_unrecorded_total}. Per instance.
  */
 @Component
 class RefusedRequestBudget {
 
-    static final int PER_MINUTE = 60;
     /** Past this many sources the least recently seen are forgotten, so memory stays bounded. */
     private static final int SOURCES_REMEMBERED = 10_000;
 
+    private final int perMinute;
     private final TimeMeter time;
     private final Counter unrecorded;
     private final Map<String, Bucket> sources = Collections.synchronizedMap(
@@ -36,7 +36,8 @@ class RefusedRequestBudget {
                 }
             });
 
-    RefusedRequestBudget(Clock clock, MeterRegistry meters) {
+    RefusedRequestBudget(PostbackProperties properties, Clock clock, MeterRegistry meters) {
+        this.perMinute = properties.refusedPerMinute();
         this.time = new TimeMeter() {
             @Override
             public long currentTimeNanos() {
@@ -76,7 +77,7 @@ class RefusedRequestBudget {
 
     private Bucket newBudget() {
         return Bucket.builder()
-                .addLimit(limit -> limit.capacity(PER_MINUTE).refillGreedy(PER_MINUTE, Duration.ofMinutes(1)))
+                .addLimit(limit -> limit.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)))
                 .withCustomTimePrecision(time)
                 .build();
     }

@@ -28,11 +28,11 @@ class PostbackLog {
                  int seenCount, Instant lastSeenAt) {
 
         /** Some of its parameters were cut to keep the log bounded. */
-        boolean truncated() {
+        public boolean truncated() {
             return StoredParameters.truncated(params);
         }
 
-        String subject() {
+        public String subject() {
             return "postback:" + id;
         }
     }

@@ -75,7 +75,8 @@ final class CabinetRows {
             BigDecimal amount = Amounts.parse(negative ? plain.substring(1) : plain);
             return negative ? amount.negate() : amount;
         } catch (Amounts.InvalidAmount e) {
-            throw new IllegalArgumentException("the amount '" + abbreviated(text) + "' is not usable: " + e.getMessage());
+            throw new IllegalArgumentException("the amount '" + abbreviated(text) + "' is not a number within bounds: "
+                    + e.getMessage());
         }
     }
 
