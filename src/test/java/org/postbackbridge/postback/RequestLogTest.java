@@ -100,7 +100,7 @@ class RequestLogTest extends PostbackTestBase {
         long before = jdbc.sql("SELECT COUNT(*) FROM postbacks WHERE reason LIKE 'body_too_large%'").query(Long.class).single();
 
         Http.Response response = http.postBody("/postback/1win", "application/x-www-form-urlencoded",
-                "event=registration&user_id=1&sub2=" + "z".repeat(2 * 1024 * 1024));
+                "event=registration&user_id=1&sub2=" + "z".repeat(1024 * 1024));
 
         assertThat(response.status()).isEqualTo(413);
         assertThat(response.json().get("error").asString()).isEqualTo("body_too_large");
