@@ -77,7 +77,7 @@ class RefusedRequestBudget {
 
     private Bucket newBudget() {
         return Bucket.builder()
-                .addLimit(limit -> limit.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)))
+                .addLimit(limit -> limit.capacity(perMinute).refillIntervally(perMinute, Duration.ofMinutes(1)))
                 .withCustomTimePrecision(time)
                 .build();
     }
