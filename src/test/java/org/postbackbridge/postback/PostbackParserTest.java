@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 
@@ -73,7 +74,7 @@ class PostbackParserTest {
             ParseResult.Parsed parsed = parsed(parse(params));
 
             assertThat(parsed.warnings()).extracting(Warning::code, Warning::parameter)
-                    .contains(org.assertj.core.groups.Tuple.tuple("unsubstituted_macro", parameter));
+                    .contains(Tuple.tuple("unsubstituted_macro", parameter));
             assertThat(parsed.event().money().currency()).isEqualTo("RUB");
             assertThat(parsed.event().clickId()).isNull();
         });
