@@ -3,7 +3,8 @@
 # bytes each, refused for their content (an over-long parameter), sent PARALLEL at a time from one
 # address, while GET /postback/health is polled every 200 ms. Prints, per run, how the flood was
 # answered, how health answered throughout (failures and slowest), and how much the database grew
-# (database and write-ahead log while running, and the database file once the service stopped),
+# (database and write-ahead log, from start to end of the flood) and the database's size once the
+# service stopped,
 # then the medians of REPEATS runs per configuration.
 #
 #   bench/refused-flood.sh                                      # this build only
@@ -40,20 +41,21 @@ trap cleanup EXIT
 prefix="event=deposit&user_id=flood&amount=5&sub2="
 head -c $((SIZE - ${#prefix})) /dev/zero | tr '\0' 'x' | { printf '%s' "$prefix"; cat; } >"$work/payload"
 
-megabytes() { du -cb "$@" 2>/dev/null | awk 'END { printf "%.2f", $1 / 1048576 }'; }
+megabytes() { { du -cb "$@" 2>/dev/null || true; } | awk 'END { printf "%.2f", $1 / 1048576 }'; }
 
+# Prints the answer's status; 000 when the server closed the connection before answering.
 send_one() {
   if [ "$MODE" = form ]; then
     curl -s -o /dev/null -w '%{http_code}\n' --max-time 60 -H 'Content-Type: application/x-www-form-urlencoded' \
-      --data-binary @"$work/payload" "http://127.0.0.1:$PORT/postback/1win"
+      --data-binary @"$work/payload" "http://127.0.0.1:$PORT/postback/1win" || true
   else
-    curl -s -o /dev/null -w '%{http_code}\n' --max-time 60 "http://127.0.0.1:$PORT/postback/1win?$(cat "$work/payload")" || echo 000
+    curl -s -o /dev/null -w '%{http_code}\n' --max-time 60 "http://127.0.0.1:$PORT/postback/1win?$(cat "$work/payload")" || true
   fi
 }
 export -f send_one; export work MODE PORT
 
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1); $COUNT refused requests of $SIZE bytes ($MODE), $PARALLEL at a time"
-printf '%-9s %-22s %9s %12s %14s %14s %14s %10s\n' config answers seconds health_fail health_max_ms growth_live_MB growth_file_MB rows
+printf '%-9s %-22s %9s %12s %14s %14s %14s %10s\n' config answers seconds health_fail health_max_ms growth_MB db_after_stop_MB rows
 declare -A live file slowest failed seconds
 for config in $CONFIGS; do
   jar=target/postback-bridge.jar run_number=$((${run_number:-0} + 1))
@@ -86,7 +88,7 @@ for config in $CONFIGS; do
   health_total=$(wc -l <"$work/health")
   health_max=$(awk '{ if ($2 > m) m = $2 } END { printf "%.0f", m * 1000 }' "$work/health")
   kill "$service_pid"; wait "$service_pid" 2>/dev/null || true; service_pid=""
-  growth_file=$(awk "BEGIN { printf \"%.2f\", $(megabytes "$db" "$db-wal") - $before }")
+  growth_file=$(megabytes "$db" "$db-wal")
   rm -f "$db" "$db-wal" "$db-shm"
 
   printf '%-9s %-22s %9s %12s %14s %14s %14s %10s\n' "$config" "$answers" "$elapsed" "$health_fail/$health_total" \
@@ -98,7 +100,7 @@ done
 echo
 echo "medians per configuration:"
 for config in $(tr ' ' '\n' <<<"$CONFIGS" | awk '!seen[$0]++'); do
-  printf '%-9s seconds %s, health failures %s, slowest health %s ms, database growth %s MB live, %s MB on disk after stop\n' \
+  printf '%-9s seconds %s, health failures %s, slowest health %s ms, database growth %s MB (database and log while running), database %s MB after stop\n' \
     "$config" "$(tr ' ' '\n' <<<"${seconds[$config]}" | grep . | median)" \
     "$(tr ' ' '\n' <<<"${failed[$config]}" | grep . | median)" \
     "$(tr ' ' '\n' <<<"${slowest[$config]}" | grep . | median)" \

@@ -1,12 +1,9 @@
 package org.postbackbridge.admin;
 
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.Bandwidth;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import org.postbackbridge.web.AddressBudgets;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,49 +27,24 @@ public class AdminAttempts {
     public enum Verdict { ACCEPTED, REFUSED, TOO_MANY_WRONG_TOKENS }
 
     private final AdminToken adminToken;
-    private final TimeMeter time;
-    private final Map<String, Bucket> wrongTokens = Collections.synchronizedMap(
-            new LinkedHashMap<>(16, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
-                    return size() > ADDRESSES_REMEMBERED;
-                }
-            });
+    private final AddressBudgets wrongTokens;
 
     public AdminAttempts(AdminToken adminToken, Clock clock) {
         this.adminToken = adminToken;
-        this.time = new TimeMeter() {
-            @Override
-            public long currentTimeNanos() {
-                return clock.millis() * 1_000_000;
-            }
-
-            @Override
-            public boolean isWallClockBased() {
-                return true;
-            }
-        };
+        this.wrongTokens = new AddressBudgets(Bandwidth.builder().capacity(WRONG_TOKENS_PER_MINUTE)
+                .refillGreedy(WRONG_TOKENS_PER_MINUTE, Duration.ofMinutes(1)).build(), ADDRESSES_REMEMBERED, clock);
     }
 
     public Verdict check(String token, String clientAddress) {
-        Bucket budget = wrongTokens.get(clientAddress);
-        if (budget != null && budget.getAvailableTokens() < 1) {
+        if (wrongTokens.existing(clientAddress).filter(budget -> budget.getAvailableTokens() < 1).isPresent()) {
             return Verdict.TOO_MANY_WRONG_TOKENS;
         }
         if (adminToken.matches(token)) {
             return Verdict.ACCEPTED;
         }
         if (token != null && !token.isBlank()) {
-            wrongTokens.computeIfAbsent(clientAddress, address -> newBudget()).tryConsume(1);
+            wrongTokens.of(clientAddress).tryConsume(1);
         }
         return Verdict.REFUSED;
-    }
-
-    private Bucket newBudget() {
-        return Bucket.builder()
-                .addLimit(limit -> limit.capacity(WRONG_TOKENS_PER_MINUTE)
-                        .refillGreedy(WRONG_TOKENS_PER_MINUTE, Duration.ofMinutes(1)))
-                .withCustomTimePrecision(time)
-                .build();
     }
 }

@@ -2,15 +2,12 @@ package org.postbackbridge.postback;
 
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.Bandwidth;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import org.postbackbridge.web.AddressBudgets;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,30 +22,13 @@ class RefusedRequestBudget {
     /** Past this many sources the least recently seen are forgotten, so memory stays bounded. */
     private static final int SOURCES_REMEMBERED = 10_000;
 
-    private final int perMinute;
-    private final TimeMeter time;
+    private final AddressBudgets budgets;
     private final Counter unrecorded;
-    private final Map<String, Bucket> sources = Collections.synchronizedMap(
-            new LinkedHashMap<>(16, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
-                    return size() > SOURCES_REMEMBERED;
-                }
-            });
 
     RefusedRequestBudget(PostbackProperties properties, Clock clock, MeterRegistry meters) {
-        this.perMinute = properties.refusedPerMinute();
-        this.time = new TimeMeter() {
-            @Override
-            public long currentTimeNanos() {
-                return clock.millis() * 1_000_000;
-            }
-
-            @Override
-            public boolean isWallClockBased() {
-                return true;
-            }
-        };
+        int perMinute = properties.refusedPerMinute();
+        this.budgets = new AddressBudgets(Bandwidth.builder().capacity(perMinute)
+                .refillIntervally(perMinute, Duration.ofMinutes(1)).build(), SOURCES_REMEMBERED, clock);
         this.unrecorded = Counter.builder("postback_bridge.postbacks.unrecorded")
                 .description("Refused requests without credentials not recorded: their source sent too many")
                 .register(meters);
@@ -56,7 +36,7 @@ class RefusedRequestBudget {
 
     /** True if a refused request from {@code sourceAddress} may be recorded now; false counts it instead. */
     boolean tryRecord(String sourceAddress) {
-        if (sources.computeIfAbsent(source(sourceAddress), key -> newBudget()).tryConsume(1)) {
+        if (budgets.of(source(sourceAddress)).tryConsume(1)) {
             return true;
         }
         unrecorded.increment();
@@ -73,12 +53,5 @@ class RefusedRequestBudget {
             return ip.toIPv4().toCanonicalString();
         }
         return ip.isIPv6() ? ip.toPrefixBlock(64).toCanonicalString() : ip.toCanonicalString();
-    }
-
-    private Bucket newBudget() {
-        return Bucket.builder()
-                .addLimit(limit -> limit.capacity(perMinute).refillIntervally(perMinute, Duration.ofMinutes(1)))
-                .withCustomTimePrecision(time)
-                .build();
     }
 }
