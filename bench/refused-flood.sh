@@ -49,7 +49,11 @@ send_one() {
     curl -s -o /dev/null -w '%{http_code}\n' --max-time 60 -H 'Content-Type: application/x-www-form-urlencoded' \
       --data-binary @"$work/payload" "http://127.0.0.1:$PORT/postback/1win" || true
   else
-    curl -s -o /dev/null -w '%{http_code}\n' --max-time 60 "http://127.0.0.1:$PORT/postback/1win?$(cat "$work/payload")" || true
+    # Too long for a command line: written to the socket as is. The server may answer and close
+    # before the whole request is written; what it answered is read all the same.
+    ( exec 3<>"/dev/tcp/127.0.0.1/$PORT"
+      { printf 'GET /postback/1win?'; cat "$work/payload"; printf ' HTTP/1.0\r\nHost: t\r\n\r\n'; } >&3 2>/dev/null
+      head -c 12 <&3 | awk '{ print $2 }' ) 2>/dev/null || echo 000
   fi
 }
 export -f send_one; export work MODE PORT

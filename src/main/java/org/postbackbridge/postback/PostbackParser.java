@@ -97,7 +97,7 @@ public final class PostbackParser {
             return invalid("missing_amount", names.amount(), "a " + type.canonicalName() + " postback needs '" + names.amount() + "'");
         }
         String currencyText = single(values, names.currency());
-        String currency = profile.defaultCurrency();
+        String currency = currencies.code(profile.defaultCurrency()).orElse(profile.defaultCurrency());
         if (currencyText != null) {
             Optional<String> code = currencies.code(currencyText);
             if (code.isEmpty()) {

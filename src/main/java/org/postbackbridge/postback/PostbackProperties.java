@@ -42,6 +42,14 @@ public record PostbackProperties(
             throw new IllegalArgumentException("REJECTED_RETENTION must be at least 1h (e.g. 30d), not "
                     + rejectedRetention);
         }
+        Currencies currencies = new Currencies(extraCurrencies);
+        (networks == null ? Map.<String, NetworkProfile>of() : networks).forEach((name, profile) -> {
+            if (currencies.code(profile.defaultCurrency()).isEmpty()) {
+                throw new IllegalArgumentException("The default currency '" + profile.defaultCurrency() + "' of network '"
+                        + name + "' (DEFAULT_CURRENCY for 1win) is not a currency code: " + currencies.hint(
+                        profile.defaultCurrency()));
+            }
+        });
     }
 
     public Currencies currencies() {
