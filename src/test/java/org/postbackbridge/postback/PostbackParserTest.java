@@ -1,6 +1,7 @@
 package org.postbackbridge.postback;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.postbackbridge.postback.PostbackSignatureTest.anyText;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.arbitrary;
@@ -9,6 +10,7 @@ import static org.quicktheories.generators.SourceDSL.maps;
 import static org.quicktheories.generators.SourceDSL.strings;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -155,6 +157,16 @@ class PostbackParserTest {
         assertThat(((ParseResult.Parsed) withDoge.parse("1win", ONE_WIN, Map.of("event", List.of("deposit"),
                 "user_id", List.of("1"), "amount", List.of("5"), "currency", List.of("doge")), NOW, false))
                 .event().money().currency()).isEqualTo("DOGE");
+    }
+
+    @Test
+    void aDefaultCurrencyThatIsNoCodeStopsTheStartNamingTheFix() {
+        NetworkProfile rubles = new NetworkProfile("1Win", ONE_WIN.parameters(), ONE_WIN.eventAliases(), "", "token", "",
+                "signature", List.of(), "rubles");
+
+        assertThatThrownBy(() -> new PostbackProperties(Map.of("1win", rubles), 256, 64, Currencies.DEFAULT_EXTRAS,
+                Duration.ofHours(1), Duration.ofDays(30), 60))
+                .hasMessageContaining("DEFAULT_CURRENCY").hasMessageContaining("did you mean RUB?");
     }
 
     @Test
