@@ -169,7 +169,8 @@ class PostbackController {
 
     /**
      * Records a request for a network we do not have (often a typo in the cabinet's URL), its
-     * parameters masked as any of our networks would mask them.
+     * parameters masked as any of our networks would mask them, with the event and player as the
+     * default network would read them.
      */
     private void recordUnknownNetwork(String network, HttpServletRequest request, Rejection rejection) {
         Map<String, String> stored;
@@ -181,7 +182,10 @@ class PostbackController {
         } catch (ApiException unreadable) {
             stored = Map.of();
         }
-        reject(network, new PostbackParser.Identity(null, null), stored, request.getRemoteAddr(), rejection, false);
+        NetworkProfile usual = properties.networks().get(attribution.defaultNetwork());
+        PostbackParser.Identity identity = usual == null ? new PostbackParser.Identity(null, null)
+                : PostbackParser.identify(usual, stored);
+        reject(network, identity, stored, request.getRemoteAddr(), rejection, false);
     }
 
     private void record(String network, PostbackParser.Identity identity, Map<String, String> stored, String source,

@@ -60,9 +60,9 @@ class RequestLogTest extends PostbackTestBase {
 
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.json().get("error").asString()).isEqualTo("unknown_network");
-        String row = jdbc.sql("SELECT network || ' ' || status || ' ' || reason || ' ' || params FROM postbacks"
-                + " WHERE params LIKE ?").param("%" + player + "%").query(String.class).single();
-        assertThat(row).startsWith("1vin rejected unknown_network").doesNotContain("real-secret");
+        String row = jdbc.sql("SELECT network || ' ' || status || ' ' || event || ' ' || reason || ' ' || params"
+                + " FROM postbacks WHERE player_id = ?").param(player).query(String.class).single();
+        assertThat(row).startsWith("1vin rejected registration unknown_network").doesNotContain("real-secret");
     }
 
     @Test
