@@ -1,13 +1,12 @@
 package org.postbackbridge.postback;
 
-import inet.ipaddr.IPAddress;
-import inet.ipaddr.IPAddressString;
 import io.github.bucket4j.Bandwidth;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import org.postbackbridge.web.AddressBudgets;
+import org.postbackbridge.web.ClientSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,22 +35,10 @@ class RefusedRequestBudget {
 
     /** True if a refused request from {@code sourceAddress} may be recorded now; false counts it instead. */
     boolean tryRecord(String sourceAddress) {
-        if (budgets.of(source(sourceAddress)).tryConsume(1)) {
+        if (budgets.of(ClientSource.of(sourceAddress)).tryConsume(1)) {
             return true;
         }
         unrecorded.increment();
         return false;
-    }
-
-    /** The address, or for IPv6 its /64: one subscriber's whole allocation counts as one source. */
-    static String source(String address) {
-        IPAddress ip = new IPAddressString(address).getAddress();
-        if (ip == null) {
-            return address;
-        }
-        if (ip.isIPv4Convertible()) {
-            return ip.toIPv4().toCanonicalString();
-        }
-        return ip.isIPv6() ? ip.toPrefixBlock(64).toCanonicalString() : ip.toCanonicalString();
     }
 }

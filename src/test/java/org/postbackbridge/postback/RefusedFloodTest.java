@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.postbackbridge.testsupport.IntegrationTest;
 import org.postbackbridge.testsupport.PostbackTestBase;
 import org.postbackbridge.testsupport.TestUsers;
+import org.postbackbridge.web.ClientSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
@@ -61,10 +62,10 @@ class RefusedFloodTest extends PostbackTestBase {
 
     @Test
     void ipv6AddressesCountPerSlash64AndMappedIpv4AsIpv4() {
-        assertThat(RefusedRequestBudget.source("2001:db8:1:2:aaaa::1"))
-                .isEqualTo(RefusedRequestBudget.source("2001:db8:1:2:ffff:ffff:ffff:ffff"));
-        assertThat(RefusedRequestBudget.source("2001:db8:1:2::1")).isNotEqualTo(RefusedRequestBudget.source("2001:db8:1:3::1"));
-        assertThat(RefusedRequestBudget.source("::ffff:203.0.113.7")).isEqualTo("203.0.113.7");
-        assertThat(RefusedRequestBudget.source("203.0.113.7")).isEqualTo("203.0.113.7");
+        assertThat(ClientSource.of("2001:db8:1:2:aaaa::1"))
+                .isEqualTo(ClientSource.of("2001:db8:1:2:ffff:ffff:ffff:ffff"));
+        assertThat(ClientSource.of("2001:db8:1:2::1")).isNotEqualTo(ClientSource.of("2001:db8:1:3::1"));
+        assertThat(ClientSource.of("::ffff:203.0.113.7")).isEqualTo("203.0.113.7");
+        assertThat(ClientSource.of("203.0.113.7")).isEqualTo("203.0.113.7");
     }
 }
