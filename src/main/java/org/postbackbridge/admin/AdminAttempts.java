@@ -1,7 +1,5 @@
 package org.postbackbridge.admin;
 
-import inet.ipaddr.IPAddress;
-import inet.ipaddr.IPAddressString;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.TimeMeter;
 import java.time.Clock;
@@ -9,6 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import org.postbackbridge.web.ClientSource;
+import org.postbackbridge.web.ClockTimeMeter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -64,21 +64,11 @@ public class AdminAttempts {
         this.clock = clock;
         this.globalPerMinute = properties.wrongTokensPerMinute();
         this.events = events;
-        this.time = new TimeMeter() {
-            @Override
-            public long currentTimeNanos() {
-                return clock.millis() * 1_000_000;
-            }
-
-            @Override
-            public boolean isWallClockBased() {
-                return true;
-            }
-        };
+        this.time = new ClockTimeMeter(clock);
     }
 
     public Verdict check(String token, String clientAddress) {
-        String sender = sender(clientAddress);
+        String sender = ClientSource.of(clientAddress);
         synchronized (this) {
             Bucket budget = senders.get(sender);
             if (budget != null && budget.getAvailableTokens() < 1) {
@@ -135,18 +125,6 @@ public class AdminAttempts {
         if (senders.size() > 2 * globalPerMinute) {
             senders.values().removeIf(budget -> budget.getAvailableTokens() >= WRONG_TOKENS_PER_MINUTE);
         }
-    }
-
-    /** Senders the limits tell apart: an IPv4 address, or the /64 of an IPv6 address. */
-    static String sender(String clientAddress) {
-        IPAddress address = new IPAddressString(clientAddress).getAddress();
-        if (address == null) {
-            return clientAddress;
-        }
-        if (address.isIPv6() && address.toIPv6().isIPv4Mapped()) {
-            return address.toIPv6().getEmbeddedIPv4Address().toCanonicalString();
-        }
-        return address.isIPv6() ? address.toPrefixBlock(64).toCanonicalString() : address.toCanonicalString();
     }
 
     private Bucket senderBudget() {

@@ -40,6 +40,7 @@ public enum MessageKind {
     ALERT_UNDEPOSITED_REGISTRATIONS("alert_undeposited_registrations", "undeposited", "registrations", "percent"),
     ALERT_DEAD_MESSAGES("alert_dead_messages", "count"),
     ALERT_ADMIN_TOKEN_GUESSING("alert_admin_token_guessing", "per_minute", "until"),
+    ALERT_UNSUBSTITUTED_MACRO("alert_unsubstituted_macro", "network", "event", "parameter"),
 
     // The bot's answers to users.
     START_LINK("start_link", "first_name"),

@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The postback URLs to paste into a partner program's cabinet, one per event: our address, the
- * event, each parameter we read with the cabinet's macro for it, and the network's token if set.
+ * event, each parameter we read with the cabinet's macro for it (always the transaction ID), and the
+ * network's token if set.
  * Macros are written {@code {name}} after the parameter, as 1Win names them.
  */
 @Component
@@ -45,8 +46,9 @@ public class CabinetUrls {
         if (type.requiresAmount()) {
             macro(url, names.amount());
             macro(url, names.currency());
-            macro(url, names.transactionId());
         }
+        // Without it, two identical conversions count as one when they come within the dedupe window.
+        macro(url, names.transactionId());
         if (type == EventType.REGISTRATION || type.isDeposit()) {
             macro(url, names.clickId());
         }

@@ -43,6 +43,11 @@ final class PostbackAuthenticator {
         return Optional.empty();
     }
 
+    /** Whether passing {@link #check} proves the sender is the network: it has at least one check to pass. */
+    static boolean provesSender(NetworkProfile profile) {
+        return profile.requiresToken() || profile.requiresSignature() || !profile.ipAllowlist().isEmpty();
+    }
+
     private static boolean allowed(NetworkProfile profile, String sourceAddress) {
         IPAddressString source = new IPAddressString(sourceAddress);
         return profile.ipAllowlist().stream().anyMatch(cidr -> new IPAddressString(cidr.trim()).contains(source));

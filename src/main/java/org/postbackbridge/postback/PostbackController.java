@@ -33,16 +33,16 @@ class PostbackController {
 
     private static final Logger log = LoggerFactory.getLogger(PostbackController.class);
 
-    /** The seed's answer shape, plus the status. */
-    record PostbackResponse(boolean success, String message, EventView event, String status) {
+    /** The seed's answer shape, plus the status and what the postback was accepted in spite of. */
+    record PostbackResponse(boolean success, String message, EventView event, String status, List<Warning> warnings) {
     }
 
     /**
-     * The usual postback answer for a test postback, plus what it did: whether it was applied for real
+     * The usual postback answer for a test postback (warnings included), plus what it did: whether it was applied for real
      * (otherwise rolled back), stage by stage, and the messages it queued, rendered.
      */
-    record TestResponse(boolean success, String message, EventView event, String status, boolean applied,
-                        List<PostbackTester.Stage> stages, List<TestMessage> messages) {
+    record TestResponse(boolean success, String message, EventView event, String status, List<Warning> warnings,
+                        boolean applied, List<PostbackTester.Stage> stages, List<TestMessage> messages) {
     }
 
     record TestMessage(@JsonProperty("chat_id") long chatId, String kind, String text) {
@@ -70,19 +70,21 @@ class PostbackController {
     private final JsonMapper json;
     private final Clock clock;
     private final PostbackMetrics metrics;
+    private final RefusedRequestBudget refusedBudget;
 
     PostbackController(PostbackHandler handler, PostbackTester tester, PostbackProperties properties,
                        AttributionProperties attribution, DatabaseHealth databaseHealth, JsonMapper json, Clock clock,
-                       PostbackMetrics metrics) {
+                       PostbackMetrics metrics, RefusedRequestBudget refusedBudget) {
         this.handler = handler;
         this.tester = tester;
         this.properties = properties;
         this.attribution = attribution;
         this.databaseHealth = databaseHealth;
-        this.parser = new PostbackParser(properties.maxValueLength(), properties.maxParameters());
+        this.parser = new PostbackParser(properties);
         this.json = json;
         this.clock = clock;
         this.metrics = metrics;
+        this.refusedBudget = refusedBudget;
     }
 
     @GetMapping("/health")
@@ -101,8 +103,10 @@ class PostbackController {
         NetworkProfile profile = properties.networks().get(network);
         if (profile == null) {
             metrics.record(sample, PostbackMetrics.NONE, PostbackMetrics.NONE, PostbackStatus.REJECTED.value());
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiError.of("unknown_network",
-                    "no network '" + network + "' is configured; known: " + properties.networks().keySet(), null));
+            Rejection unknown = new Rejection(404, "unknown_network", null, "no network '"
+                    + StoredParameters.cut(network, 64) + "' is configured; known: " + properties.networks().keySet());
+            recordUnknownNetwork(network, request, unknown);
+            return ResponseEntity.status(unknown.status()).body(error(unknown));
         }
         ResponseEntity<?> answer;
         try {
@@ -126,20 +130,22 @@ class PostbackController {
         try {
             params = PostbackRequestParameters.read(request, json);
         } catch (ApiException unreadable) {
-            record(network, Map.of(), source, new Rejection(unreadable.status().value(), unreadable.body().error(),
-                    null, unreadable.getMessage()));
+            reject(network, new PostbackParser.Identity(null, null), Map.of(), source, new Rejection(
+                    unreadable.status().value(), unreadable.body().error(), null, unreadable.getMessage()), false);
             throw unreadable;
         }
         Map<String, String> firstValues = PostbackRequestParameters.firstValues(params);
         Map<String, String> stored = PostbackRequestParameters.masked(firstValues, profile);
+        PostbackParser.Identity identity = PostbackParser.identify(profile, firstValues);
 
         Optional<Rejection> refused = PostbackAuthenticator.check(profile, firstValues, signatureHeader, source);
         if (refused.isPresent()) {
-            return reject(network, stored, source, refused.get());
+            return reject(network, identity, stored, source, refused.get(), false);
         }
         return switch (parser.parse(network, profile, params, clock.instant(), false)) {
-            case ParseResult.Invalid invalid -> reject(network, stored, source, invalid.rejection());
-            case ParseResult.Parsed parsed -> answer(handler.handle(parsed.event(), stored, source));
+            case ParseResult.Invalid invalid -> reject(network, identity, stored, source, invalid.rejection(),
+                    PostbackAuthenticator.provesSender(profile));
+            case ParseResult.Parsed parsed -> answer(handler.handle(parsed.event(), stored, source, parsed.warnings()));
         };
     }
 
@@ -165,23 +171,52 @@ class PostbackController {
         PostbackTester.Verdict verdict = tester.run(network, params, applied, request.getRemoteAddr());
         PostbackOutcome outcome = verdict.outcome();
         return ResponseEntity.ok(new TestResponse(true, outcome.message(), EventView.of(outcome.event()),
-                outcome.status().value(), verdict.applied(), verdict.stages(),
+                outcome.status().value(), verdict.warnings(), verdict.applied(), verdict.stages(),
                 verdict.messages().stream().map(TestMessage::of).toList()));
     }
 
     private ResponseEntity<PostbackResponse> answer(PostbackOutcome outcome) {
         return ResponseEntity.ok(new PostbackResponse(true, outcome.message(), EventView.of(outcome.event()),
-                outcome.status().value()));
+                outcome.status().value(), outcome.warnings()));
     }
 
-    private ResponseEntity<ApiError> reject(String network, Map<String, String> stored, String source, Rejection rejection) {
-        record(network, stored, source, rejection);
+    /**
+     * Refuses the request and records it. One that did not prove where it came from could come from
+     * anyone, so how many of those a source gets recorded is limited.
+     */
+    private ResponseEntity<ApiError> reject(String network, PostbackParser.Identity identity, Map<String, String> stored,
+                                            String source, Rejection rejection, boolean senderProven) {
+        if (senderProven || refusedBudget.tryRecord(source)) {
+            record(network, identity, stored, source, rejection);
+        }
         return ResponseEntity.status(rejection.status()).body(error(rejection));
     }
 
-    private void record(String network, Map<String, String> stored, String source, Rejection rejection) {
+    /**
+     * Records a request for a network we do not have (often a typo in the cabinet's URL), its
+     * parameters masked as any of our networks would mask them, with the event and player as the
+     * default network would read them.
+     */
+    private void recordUnknownNetwork(String network, HttpServletRequest request, Rejection rejection) {
+        Map<String, String> stored;
         try {
-            handler.recordRejected(network, stored, source, rejection);
+            stored = PostbackRequestParameters.firstValues(PostbackRequestParameters.read(request, json));
+            for (NetworkProfile profile : properties.networks().values()) {
+                stored = PostbackRequestParameters.masked(stored, profile);
+            }
+        } catch (ApiException unreadable) {
+            stored = Map.of();
+        }
+        NetworkProfile usual = properties.networks().get(attribution.defaultNetwork());
+        PostbackParser.Identity identity = usual == null ? new PostbackParser.Identity(null, null)
+                : PostbackParser.identify(usual, stored);
+        reject(network, identity, stored, request.getRemoteAddr(), rejection, false);
+    }
+
+    private void record(String network, PostbackParser.Identity identity, Map<String, String> stored, String source,
+                        Rejection rejection) {
+        try {
+            handler.recordRejected(network, identity, stored, source, rejection);
         } catch (RuntimeException e) {
             // The answer is about the request, not about our log of it: still refuse it.
             log.warn("Could not record a rejected postback: {}", e.toString());

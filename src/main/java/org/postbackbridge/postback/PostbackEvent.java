@@ -1,5 +1,6 @@
 package org.postbackbridge.postback;
 
+import java.time.Duration;
 import java.time.Instant;
 import org.postbackbridge.events.Money;
 
@@ -37,5 +38,32 @@ public record PostbackEvent(
         }
         return prefix + "player|" + playerId + "|" + (money == null ? "" : money.plainAmount() + " " + money.currency())
                 + "|" + (date == null ? "" : date) + "|" + (eventId == null ? "" : eventId);
+    }
+
+    /**
+     * Nothing but its content tells this postback from another: no transaction ID, date or event ID.
+     * A player who deposits the same amount twice sends two such postbacks that are identical, so
+     * they are taken for one only when they come close together (a retry).
+     */
+    public boolean identifiedByContentOnly() {
+        return type != EventType.REGISTRATION && transactionId == null && date == null && eventId == null;
+    }
+
+    /**
+     * The key stored for this postback: {@link #idempotencyKey()}, and for a postback identified by
+     * its content only, the number of the {@code window}-long period its time of receipt falls in.
+     */
+    public String idempotencyKey(Duration window) {
+        return identifiedByContentOnly() ? windowKey(window, 0) : idempotencyKey();
+    }
+
+    /** The key the same postback had if it came in the period before: a repeat may straddle two periods. */
+    String previousWindowKey(Duration window) {
+        return windowKey(window, -1);
+    }
+
+    private String windowKey(Duration window, int offset) {
+        return idempotencyKey() + "|window " + window.toSeconds() + "s #"
+                + (Math.floorDiv(eventTime.toEpochMilli(), window.toMillis()) + offset);
     }
 }

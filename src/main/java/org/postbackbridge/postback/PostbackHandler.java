@@ -20,6 +20,7 @@ import org.postbackbridge.users.BotUser;
 import org.postbackbridge.users.UserRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
@@ -46,9 +47,11 @@ public class PostbackHandler {
     private final EventLog events;
     private final Notifier notifier;
     private final PostbackProperties properties;
+    private final ApplicationEventPublisher publisher;
 
     PostbackHandler(GroupCommit groupCommit, PostbackInbox inbox, Attribution attribution, UserRepository users,
-                    EventLog events, Notifier notifier, PostbackProperties properties) {
+                    EventLog events, Notifier notifier, PostbackProperties properties,
+                    ApplicationEventPublisher publisher) {
         this.groupCommit = groupCommit;
         this.inbox = inbox;
         this.attribution = attribution;
@@ -56,36 +59,53 @@ public class PostbackHandler {
         this.events = events;
         this.notifier = notifier;
         this.properties = properties;
+        this.publisher = publisher;
     }
 
     /** Seed: {@code handle_postback}. {@code params} are the request's, secrets already masked. */
     public PostbackOutcome handle(PostbackEvent event, Map<String, String> params, String sourceAddress) {
-        return groupCommit.execute(() -> process(event, params, sourceAddress));
+        return handle(event, params, sourceAddress, List.of());
+    }
+
+    /** As {@link #handle(PostbackEvent, Map, String)}, for a postback accepted in spite of {@code warnings}. */
+    public PostbackOutcome handle(PostbackEvent event, Map<String, String> params, String sourceAddress,
+                                  List<Warning> warnings) {
+        return groupCommit.execute(() -> {
+            PostbackOutcome outcome = process(event, params, sourceAddress, warnings);
+            if (!event.test() && outcome.status() != PostbackStatus.DUPLICATE) {
+                warnings.stream().filter(warning -> warning.code().equals(Warning.UNSUBSTITUTED_MACRO))
+                        .forEach(warning -> publisher.publishEvent(new MacroLeftInCabinetUrl(event.network(),
+                                event.type().canonicalName(), warning.parameter())));
+            }
+            return outcome.withWarnings(warnings);
+        });
     }
 
     /** Records a refused request for the operator to see; nothing else changes. */
-    public void recordRejected(String network, Map<String, String> params, String sourceAddress, Rejection rejection) {
+    public void recordRejected(String network, PostbackParser.Identity identity, Map<String, String> params,
+                               String sourceAddress, Rejection rejection) {
         groupCommit.execute(() -> {
-            inbox.storeRejected(network, params, sourceAddress, rejection);
+            inbox.storeRejected(network, identity, params, sourceAddress, rejection);
             return null;
         });
     }
 
     /** Everything {@link #handle} does, in the caller's transaction. */
-    PostbackOutcome process(PostbackEvent event, Map<String, String> params, String sourceAddress) {
+    PostbackOutcome process(PostbackEvent event, Map<String, String> params, String sourceAddress,
+                            List<Warning> warnings) {
         PostbackStatus appliedStatus = event.test() ? PostbackStatus.TEST : PostbackStatus.PROCESSED;
         Optional<BotUser> linked = attribution.linkedUser(event.network(), event.playerId());
         if (linked.isPresent()) {
             // The usual case: stored with its final status at once, which saves an update per postback.
             BotUser user = linked.get();
-            Optional<Long> id = inbox.store(event, params, sourceAddress, appliedStatus, user.telegramId());
+            Optional<Long> id = inbox.store(event, params, sourceAddress, appliedStatus, user.telegramId(), warnings);
             if (id.isEmpty()) {
                 return duplicate(event);
             }
             apply(new StoredPostback(id.get(), event), user, Telling.LIVE);
             return applied(appliedStatus, event, id.get(), user.telegramId());
         }
-        return processUnlinked(event, params, sourceAddress, appliedStatus);
+        return processUnlinked(event, params, sourceAddress, appliedStatus, warnings);
     }
 
     /**
@@ -94,8 +114,8 @@ public class PostbackHandler {
      * in order; otherwise kept as unmatched.
      */
     private PostbackOutcome processUnlinked(PostbackEvent event, Map<String, String> params, String sourceAddress,
-                                            PostbackStatus appliedStatus) {
-        Optional<Long> id = inbox.store(event, params, sourceAddress, PostbackStatus.RECEIVED, null);
+                                            PostbackStatus appliedStatus, List<Warning> warnings) {
+        Optional<Long> id = inbox.store(event, params, sourceAddress, PostbackStatus.RECEIVED, null, warnings);
         if (id.isEmpty()) {
             return duplicate(event);
         }

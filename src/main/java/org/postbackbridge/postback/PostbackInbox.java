@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +15,7 @@ import org.postbackbridge.events.Money;
 import org.postbackbridge.attribution.UnlinkedRegistrations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -23,28 +26,40 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 public class PostbackInbox implements UnlinkedRegistrations {
 
+    private static final TypeReference<LinkedHashMap<String, String>> STRING_MAP = new TypeReference<>() {
+    };
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
+    private final PostbackProperties properties;
 
-    PostbackInbox(JdbcClient jdbc, JsonMapper json, Clock clock) {
+    PostbackInbox(JdbcClient jdbc, JsonMapper json, Clock clock, PostbackProperties properties) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
+        this.properties = properties;
     }
 
     /**
      * Stores the postback with {@code status} and its user, if already known; empty when its
-     * idempotency key was stored before.
+     * idempotency key was stored before, in which case the original row counts one more sighting.
+     * A postback identified by its content only is a repeat only within the dedupe window.
      */
     Optional<Long> store(PostbackEvent event, Map<String, String> params, String sourceAddress,
-                         PostbackStatus status, Long telegramId) {
+                         PostbackStatus status, Long telegramId, List<Warning> warnings) {
+        Duration window = properties.dedupeWindow();
+        if (event.identifiedByContentOnly() && seenWithinWindow(event, window)) {
+            return Optional.empty();
+        }
         Money money = event.money();
-        return jdbc.sql("""
+        String key = event.idempotencyKey(window);
+        Optional<Long> id = jdbc.sql("""
                 INSERT INTO postbacks (network, event, player_id, amount, currency, transaction_id, click_id, params,
-                                       source_ip, idempotency_key, status, telegram_id, event_time, received_at)
+                                       source_ip, idempotency_key, status, telegram_id, event_time, received_at,
+                                       warnings)
                 VALUES (:network, :event, :player, :amount, :currency, :tx, :click, :params,
-                        :ip, :key, :status, :telegramId, :eventTime, :now)
+                        :ip, :key, :status, :telegramId, :eventTime, :now, :warnings)
                 ON CONFLICT DO NOTHING
                 RETURNING id""")
                 .param("network", event.network())
@@ -54,26 +69,77 @@ public class PostbackInbox implements UnlinkedRegistrations {
                 .param("currency", money == null ? null : money.currency())
                 .param("tx", event.transactionId())
                 .param("click", event.clickId())
-                .param("params", json.writeValueAsString(params))
+                .param("params", json.writeValueAsString(StoredParameters.bounded(params)))
                 .param("ip", sourceAddress)
-                .param("key", event.idempotencyKey())
+                .param("key", key)
                 .param("status", status.value())
                 .param("telegramId", telegramId)
                 .param("eventTime", event.eventTime().toEpochMilli())
                 .param("now", clock.millis())
+                .param("warnings", warnings.isEmpty() ? null : json.writeValueAsString(warnings))
                 .query(Long.class)
                 .optional();
+        if (id.isEmpty()) {
+            seenAgain(key);
+        }
+        return id;
     }
 
-    /** Records a refused request so the operator can see it; it changes nothing else. */
-    void storeRejected(String network, Map<String, String> params, String sourceAddress, Rejection rejection) {
+    /** A repeat of a postback identified by its content that came in the period before, within the window. */
+    private boolean seenWithinWindow(PostbackEvent event, Duration window) {
+        String previous = event.previousWindowKey(window);
+        boolean seen = jdbc.sql("SELECT COUNT(*) FROM postbacks WHERE idempotency_key = ? AND event_time > ?")
+                .param(previous).param(event.eventTime().minus(window).toEpochMilli())
+                .query(Long.class).single() > 0;
+        if (seen) {
+            seenAgain(previous);
+        }
+        return seen;
+    }
+
+    private void seenAgain(String idempotencyKey) {
+        jdbc.sql("UPDATE postbacks SET seen_count = seen_count + 1, last_seen_at = ? WHERE idempotency_key = ?")
+                .param(clock.millis()).param(idempotencyKey)
+                .update();
+    }
+
+    /**
+     * Records a refused request so the operator can see it, with the event and player it named; it
+     * changes nothing else. Everything stored is bounded, however large the request.
+     */
+    void storeRejected(String network, PostbackParser.Identity identity, Map<String, String> params,
+                       String sourceAddress, Rejection rejection) {
         long now = clock.millis();
         jdbc.sql("""
-                INSERT INTO postbacks (network, params, source_ip, status, reason, event_time, received_at)
-                VALUES (?, ?, ?, 'rejected', ?, ?, ?)""")
-                .param(network).param(json.writeValueAsString(params)).param(sourceAddress)
-                .param(rejection.error() + ": " + rejection.message()).param(now).param(now)
+                INSERT INTO postbacks (network, event, player_id, params, source_ip, status, reason, event_time,
+                                       received_at)
+                VALUES (?, ?, ?, ?, ?, 'rejected', ?, ?, ?)""")
+                .param(StoredParameters.cut(network, StoredParameters.MAX_NAME))
+                .param(StoredParameters.cut(identity.event(), StoredParameters.MAX_NAME))
+                .param(StoredParameters.cut(identity.playerId(), StoredParameters.MAX_VALUE))
+                .param(json.writeValueAsString(StoredParameters.bounded(params))).param(sourceAddress)
+                .param(StoredParameters.cut(rejection.error() + ": " + rejection.message(), StoredParameters.MAX_VALUE))
+                .param(now).param(now)
                 .update();
+    }
+
+    /** Deletes refused requests received before {@code before}, at most {@code limit}; returns how many. */
+    int deleteRejectedBefore(Instant before, int limit) {
+        return jdbc.sql("""
+                DELETE FROM postbacks WHERE id IN (
+                    SELECT id FROM postbacks WHERE status = 'rejected' AND received_at < ? ORDER BY id LIMIT ?)""")
+                .param(before.toEpochMilli()).param(limit)
+                .update();
+    }
+
+    /** A refused request as recorded, for a replay; empty when there is no such refused request. */
+    Optional<RejectedPostback> rejected(long id) {
+        return jdbc.sql("SELECT network, params, source_ip, reason FROM postbacks WHERE id = ? AND status = 'rejected'")
+                .param(id)
+                .query((rs, n) -> new RejectedPostback(id, rs.getString("network"),
+                        json.readValue(rs.getString("params"), STRING_MAP), rs.getString("source_ip"),
+                        rs.getString("reason")))
+                .optional();
     }
 
     void markOutcome(long id, PostbackStatus status, Long telegramId, String reason) {

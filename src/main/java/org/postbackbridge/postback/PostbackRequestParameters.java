@@ -29,6 +29,11 @@ final class PostbackRequestParameters {
     }
 
     static Map<String, List<String>> read(HttpServletRequest request, JsonMapper json) {
+        if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+            // Refused unread: a postback is a few hundred bytes, and reading megabytes helps no one.
+            throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "body_too_large",
+                    "the body may be at most " + MAX_BODY_BYTES + " bytes", null);
+        }
         Map<String, List<String>> params = new LinkedHashMap<>();
         // Query string and form body; the servlet container merges both.
         Map<String, String[]> containerParams;

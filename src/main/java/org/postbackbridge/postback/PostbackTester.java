@@ -36,11 +36,12 @@ public class PostbackTester {
     }
 
     /**
-     * The stages in order; {@code macros} names every parameter still holding a macro. {@code outcome}
+     * The stages in order; {@code macros} names every parameter still holding a macro; {@code warnings}
+     * is what the postback was accepted in spite of, as its answer and the log show it. {@code outcome}
      * is what the pipeline answered (null when it was not reached); {@code applied} tells whether it
      * was applied for real (as a test) or rolled back.
      */
-    public record Verdict(List<Stage> stages, List<String> macros, List<LoggedEvent> events,
+    public record Verdict(List<Stage> stages, List<String> macros, List<Warning> warnings, List<LoggedEvent> events,
                           List<OutboxMessage> messages, PostbackOutcome outcome, boolean applied) {
     }
 
@@ -56,7 +57,7 @@ public class PostbackTester {
                    UserRepository users, Clock clock) {
         this.tests = tests;
         this.properties = properties;
-        this.parser = new PostbackParser(properties.maxValueLength(), properties.maxParameters());
+        this.parser = new PostbackParser(properties);
         this.eventLog = eventLog;
         this.outbox = outbox;
         this.users = users;
@@ -78,7 +79,7 @@ public class PostbackTester {
         NetworkProfile profile = properties.networks().get(network);
         if (profile == null) {
             stages.add(new Stage("Authenticated", State.FAIL, "no network '" + network + "' is configured"));
-            return new Verdict(stages, macros, List.of(), List.of(), null, false);
+            return new Verdict(stages, macros, List.of(), List.of(), List.of(), null, false);
         }
         stages.add(authentication(profile, params));
 
@@ -86,31 +87,33 @@ public class PostbackTester {
         if (parsed instanceof ParseResult.Invalid invalid) {
             stages.add(new Stage("Parsed", State.FAIL, invalid.rejection().status() + " "
                     + invalid.rejection().error() + ": " + invalid.rejection().message()));
-            return skipRest(stages, macros);
+            return skipRest(stages, macros, List.of());
         }
         PostbackEvent event = ((ParseResult.Parsed) parsed).event();
+        List<Warning> warnings = ((ParseResult.Parsed) parsed).warnings();
         stages.add(new Stage("Parsed", State.PASS, describe(event)));
 
         Map<String, String> stored = PostbackRequestParameters.masked(PostbackRequestParameters.firstValues(params),
                 profile);
-        return apply ? tests.apply(event, stored, source, outcome -> verdict(stages, macros, event, outcome, true))
-                : tests.dryRun(event, stored, source, outcome -> verdict(stages, macros, event, outcome, false));
+        return apply
+                ? tests.apply(event, stored, source, warnings, outcome -> verdict(stages, macros, warnings, event, outcome, true))
+                : tests.dryRun(event, stored, source, warnings, outcome -> verdict(stages, macros, warnings, event, outcome, false));
     }
 
     /** What the pipeline did with the test postback, read inside its transaction. */
-    private Verdict verdict(List<Stage> stages, List<String> macros, PostbackEvent event, PostbackOutcome outcome,
-                            boolean applied) {
+    private Verdict verdict(List<Stage> stages, List<String> macros, List<Warning> warnings, PostbackEvent event,
+                            PostbackOutcome outcome, boolean applied) {
         if (outcome.status() == PostbackStatus.DUPLICATE) {
             stages.add(new Stage("Attributed", State.SKIP, "a test postback with the same "
                     + (event.transactionId() != null ? "transaction ID" : "event, player, amount and date")
                     + " was applied before: duplicate, nothing changed. Change transaction_id to run it again."));
-            return skipRest(stages, macros, outcome);
+            return skipRest(stages, macros, warnings, outcome);
         }
         if (outcome.telegramId() == null) {
             stages.add(new Stage("Attributed", State.FAIL, "no Telegram user is linked to player " + event.playerId()
                     + ", and sub1 carries no known click token. A real postback would be stored as unmatched and"
                     + " applied when the player is linked."));
-            return skipRest(stages, macros, outcome);
+            return skipRest(stages, macros, warnings, outcome);
         }
         String user = users.findById(outcome.telegramId()).map(u -> u.displayName() + " (" + u.telegramId() + ")")
                 .orElse(String.valueOf(outcome.telegramId()));
@@ -128,7 +131,7 @@ public class PostbackTester {
         stages.add(applied
                 ? new Stage("Applied", State.PASS, "applied for real, marked TEST; undo it from the tester")
                 : new Stage("Rolled back", State.PASS, "nothing was changed and nothing was sent"));
-        return new Verdict(stages, macros, events, messages, outcome, applied);
+        return new Verdict(stages, macros, warnings, events, messages, outcome, applied);
     }
 
     /** What the partner program would be told about authentication; the IP allowlist needs a real sender. */
@@ -154,17 +157,18 @@ public class PostbackTester {
         return checks;
     }
 
-    private static Verdict skipRest(List<Stage> stages, List<String> macros) {
-        return skipRest(stages, macros, null);
+    private static Verdict skipRest(List<Stage> stages, List<String> macros, List<Warning> warnings) {
+        return skipRest(stages, macros, warnings, null);
     }
 
-    private static Verdict skipRest(List<Stage> stages, List<String> macros, PostbackOutcome outcome) {
+    private static Verdict skipRest(List<Stage> stages, List<String> macros, List<Warning> warnings,
+                                    PostbackOutcome outcome) {
         for (String name : List.of("Parsed", "Attributed", "Effects", "Messages queued")) {
             if (stages.stream().noneMatch(stage -> stage.name().equals(name))) {
                 stages.add(new Stage(name, State.SKIP, "not reached"));
             }
         }
-        return new Verdict(stages, macros, List.of(), List.of(), outcome, false);
+        return new Verdict(stages, macros, warnings, List.of(), List.of(), outcome, false);
     }
 
     private static String describe(PostbackEvent event) {

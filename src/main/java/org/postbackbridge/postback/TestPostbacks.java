@@ -1,5 +1,6 @@
 package org.postbackbridge.postback;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -48,19 +49,21 @@ public class TestPostbacks {
     }
 
     /** Runs it, lets {@code inspect} read what it did, then rolls everything back. */
-    <T> T dryRun(PostbackEvent event, Map<String, String> params, String source, Function<PostbackOutcome, T> inspect) {
+    <T> T dryRun(PostbackEvent event, Map<String, String> params, String source, List<Warning> warnings,
+                 Function<PostbackOutcome, T> inspect) {
         return transaction.execute(tx -> {
             tx.setRollbackOnly();
-            return inspect.apply(handler.process(event, params, source));
+            return inspect.apply(handler.process(event, params, source, warnings));
         });
     }
 
     /** Applies it for real, marked as a test, and records what an undo needs; {@code inspect} reads what it did. */
-    <T> T apply(PostbackEvent event, Map<String, String> params, String source, Function<PostbackOutcome, T> inspect) {
+    <T> T apply(PostbackEvent event, Map<String, String> params, String source, List<Warning> warnings,
+                Function<PostbackOutcome, T> inspect) {
         return groupCommit.execute(() -> {
             Optional<BotUser> linked = attribution.linkedUser(event.network(), event.playerId());
             Optional<BotUser> before = linked.or(() -> Optional.ofNullable(event.clickId()).flatMap(users::findByClickToken));
-            PostbackOutcome outcome = handler.process(event, params, source);
+            PostbackOutcome outcome = handler.process(event, params, source, warnings);
             if (outcome.postbackId() != null) {
                 boolean linkedNow = linked.isEmpty() && outcome.telegramId() != null;
                 Optional<BotUser> user = before.filter(u -> Long.valueOf(u.telegramId()).equals(outcome.telegramId()));

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.postbackbridge.admin.AdminAttempts.Verdict;
 import org.postbackbridge.testsupport.MovableClock;
+import org.postbackbridge.web.ClientSource;
 
 class AdminAttemptsTest {
 
@@ -74,7 +75,7 @@ class AdminAttemptsTest {
 
         assertThat(attempts.check(RIGHT, "2001:db8:1:2:ffff:ffff:ffff:ffff")).isEqualTo(Verdict.TOO_MANY_WRONG_TOKENS);
         assertThat(attempts.check(RIGHT, "2001:db8:1:3::1")).isEqualTo(Verdict.ACCEPTED);
-        assertThat(AdminAttempts.sender("::ffff:203.0.113.7")).isEqualTo("203.0.113.7");
+        assertThat(ClientSource.of("::ffff:203.0.113.7")).isEqualTo("203.0.113.7");
     }
 
     @Test

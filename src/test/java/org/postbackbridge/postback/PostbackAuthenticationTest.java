@@ -71,7 +71,11 @@ class PostbackAuthenticationTest extends PostbackTestBase {
         assertThat(missing.json().get("error").asString()).isEqualTo("invalid_token");
         assertThat(wrong.status()).isEqualTo(401);
         assertThat(wrong.body()).doesNotContain(TOKEN);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM postbacks WHERE player_id = ?").param(player).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM postbacks WHERE player_id = ? AND status <> 'rejected'").param(player)
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT event FROM postbacks WHERE player_id = ? AND status = 'rejected'").param(player)
+                .query(String.class).list()).as("refused rows keep the event and player they named")
+                .containsExactly("registration", "registration");
     }
 
     @Test

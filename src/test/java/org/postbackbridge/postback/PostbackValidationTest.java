@@ -29,7 +29,7 @@ class PostbackValidationTest extends PostbackTestBase {
             "event=deposit&user_id=1&amount=Infinity          | invalid_amount       | amount",
             "event=deposit&user_id=1&amount=1e5               | invalid_amount       | amount",
             "event=deposit&user_id=1&amount=10,5              | invalid_amount       | amount",
-            "event=deposit&user_id=1&amount=99999999999999999 | invalid_amount       | amount",
+            "event=deposit&user_id=1&amount=9999999999999999999 | invalid_amount     | amount",
             "event=deposit&user_id=1&amount=%7Bamount%7D      | unsubstituted_macro  | amount",
             "event=registration&user_id=%7Buser_id%7D         | unsubstituted_macro  | user_id",
             "event=deposit&user_id=1&amount=5&amount=6        | repeated_parameter   | amount",

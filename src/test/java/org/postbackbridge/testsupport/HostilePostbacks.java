@@ -24,8 +24,15 @@ public final class HostilePostbacks {
     private static final String[] BAD_AMOUNTS = {
             "-1", "-0.01", "NaN", "nan", "Infinity", "-Infinity", "1e5", "1E-3", "0x10", "1,000", "1 000", "+5",
             "99999999999999999999", "1.123456789", ".5", "5.", "١٢٣", "1_000", "", " ", "1e309",
+            "1e10000000", "1234567890123456789", "0.1234567891234567890", "9".repeat(200),
     };
-    private static final String[] MACROS = {"{user_id}", "{amount}", "{transaction_id}", "{sub1}", "{currency}", "{date}"};
+    /** Macros in the parameters a postback cannot be processed without; in any other they are warnings. */
+    private static final String[] MACROS = {"{user_id}", "{amount}", "{event}"};
+    private static final String[] BAD_DATES = {"+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z",
+            "1999-12-31T23:59:59Z", "2101-01-01", "100000000", "9999999999999", "31.12.9999 23:59"};
+    private static final String[] BAD_CURRENCIES = {"rubles", "руб", "$", "XYZ", "USD1", "доллар", "RUBLE"};
+    /** Characters Tomcat refuses in a query unless told otherwise, sent raw. */
+    private static final String[] RAW = {"{", "}", "|", "[", "]", "^", "\\", "\"", "<", ">", "`"};
 
     private HostilePostbacks() {
     }
@@ -46,7 +53,14 @@ public final class HostilePostbacks {
                 HostilePostbacks::wrongContentType,
                 HostilePostbacks::tooManyParameters,
                 HostilePostbacks::malformedJson,
-                HostilePostbacks::unknownEvent);
+                HostilePostbacks::unknownEvent,
+                HostilePostbacks::rawMacroInEssentialParameter,
+                HostilePostbacks::rawCharactersInPlayerId,
+                HostilePostbacks::dateOutOfRange,
+                HostilePostbacks::currencyWord,
+                HostilePostbacks::oversizeFormBody,
+                HostilePostbacks::oversizeQueryString,
+                HostilePostbacks::unknownNetworkWithRawCharacters);
         List<Hostile> corpus = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             corpus.add(makers.get(i % makers.size()).apply(random));
@@ -129,7 +143,49 @@ public final class HostilePostbacks {
         String macro = MACROS[random.nextInt(MACROS.length)];
         String name = macro.substring(1, macro.length() - 1);
         String query = base(random).replaceAll("(^|&)" + name + "=[^&]*", "");
-        return get("unsubstituted macro", query + "&" + name + "=" + encode(macro));
+        return get("unsubstituted macro", query + "&" + name + "=" + encode(macro) + optionalMacros(random));
+    }
+
+    /** Macros left in parameters the postback can do without: they ride along, and refuse nothing by themselves. */
+    private static String optionalMacros(Random random) {
+        String[] optional = {"&currency={currency}", "&sub2={sub2}", "&date=%7Bdate%7D", "&country={country}", ""};
+        return optional[random.nextInt(optional.length)];
+    }
+
+    private static Hostile rawMacroInEssentialParameter(Random random) {
+        String macro = MACROS[random.nextInt(MACROS.length)];
+        String name = macro.substring(1, macro.length() - 1);
+        String query = base(random).replaceAll("(^|&)" + name + "=[^&]*", "");
+        return get("raw unsubstituted macro", query + "&" + name + "=" + macro + optionalMacros(random));
+    }
+
+    private static Hostile rawCharactersInPlayerId(Random random) {
+        String raw = RAW[random.nextInt(RAW.length)];
+        return get("raw characters in the player ID", base(random).replace("user_id=H", "user_id=H" + raw)
+                + "&sub3=a" + RAW[random.nextInt(RAW.length)] + "b");
+    }
+
+    private static Hostile dateOutOfRange(Random random) {
+        return get("date out of range", base(random) + "&date=" + encode(BAD_DATES[random.nextInt(BAD_DATES.length)]));
+    }
+
+    private static Hostile currencyWord(Random random) {
+        return get("not a currency", base(random) + "&currency=" + encode(BAD_CURRENCIES[random.nextInt(BAD_CURRENCIES.length)]));
+    }
+
+    private static Hostile oversizeFormBody(Random random) {
+        return post("oversize form body", "", "application/x-www-form-urlencoded",
+                base(random) + "&sub2=" + "B".repeat(20_000 + random.nextInt(40_000)));
+    }
+
+    private static Hostile oversizeQueryString(Random random) {
+        return get("oversize query string", base(random) + "&sub2=" + "Q".repeat(9_000 + random.nextInt(20_000)));
+    }
+
+    private static Hostile unknownNetworkWithRawCharacters(Random random) {
+        String[] paths = {"/postback/1vin", "/postback/{network}", "/postback/1win|x", "/postback/" + "n".repeat(300)};
+        return new Hostile("unknown network", "GET " + paths[random.nextInt(paths.length)] + "?" + base(random)
+                + " HTTP/1.0\r\nHost: t\r\n\r\n");
     }
 
     private static Hostile wrongContentType(Random random) {

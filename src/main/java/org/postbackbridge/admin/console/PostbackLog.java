@@ -8,6 +8,8 @@ import java.util.Map;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 import java.util.function.Consumer;
+import org.postbackbridge.postback.StoredParameters;
+import org.postbackbridge.postback.Warning;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,17 +17,33 @@ import org.springframework.stereotype.Repository;
 @Repository
 class PostbackLog {
 
-    /** One received request, as stored: parameters with secrets masked, what became of it and why. */
+    /**
+     * One received request, as stored: parameters with secrets masked, what became of it and why, what
+     * it was accepted in spite of, and how often the network sent it ({@code seenCount}, last at
+     * {@code lastSeenAt}, null when only once).
+     */
     record Entry(long id, Instant receivedAt, String network, String event, String playerId, String amount,
                  String currency, String transactionId, String clickId, String status, String reason,
-                 Long telegramId, String sourceIp, Map<String, String> params) {
+                 Long telegramId, String sourceIp, Map<String, String> params, List<Warning> warnings,
+                 int seenCount, Instant lastSeenAt) {
+
+        /** Some of its parameters were cut to keep the log bounded. */
+        public boolean truncated() {
+            return StoredParameters.truncated(params);
+        }
+
+        public String subject() {
+            return "postback:" + id;
+        }
     }
 
     private static final String COLUMNS = """
             id, received_at, network, event, player_id, amount, currency, transaction_id, click_id, status, reason,
-            telegram_id, source_ip, params""";
+            telegram_id, source_ip, params, warnings, seen_count, last_seen_at""";
 
     private static final TypeReference<Map<String, String>> PARAMS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<Warning>> WARNINGS = new TypeReference<>() {
     };
 
     private final JdbcClient jdbc;
@@ -63,9 +81,13 @@ class PostbackLog {
     private Entry map(ResultSet rs, int row) throws SQLException {
         long telegramId = rs.getLong("telegram_id");
         Long telegram = rs.wasNull() ? null : telegramId;
+        String warnings = rs.getString("warnings");
+        long lastSeen = rs.getLong("last_seen_at");
         return new Entry(rs.getLong("id"), Instant.ofEpochMilli(rs.getLong("received_at")), rs.getString("network"),
                 rs.getString("event"), rs.getString("player_id"), rs.getString("amount"), rs.getString("currency"),
                 rs.getString("transaction_id"), rs.getString("click_id"), rs.getString("status"),
-                rs.getString("reason"), telegram, rs.getString("source_ip"), json.readValue(rs.getString("params"), PARAMS));
+                rs.getString("reason"), telegram, rs.getString("source_ip"), json.readValue(rs.getString("params"), PARAMS),
+                warnings == null ? List.of() : json.readValue(warnings, WARNINGS), rs.getInt("seen_count"),
+                lastSeen == 0 ? null : Instant.ofEpochMilli(lastSeen));
     }
 }

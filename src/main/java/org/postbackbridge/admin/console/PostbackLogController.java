@@ -8,6 +8,9 @@ import org.postbackbridge.attribution.LinkMethod;
 import org.postbackbridge.postback.EventType;
 import org.postbackbridge.postback.PostbackProperties;
 import org.postbackbridge.postback.PostbackStatus;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.stream.Collectors;
+import org.postbackbridge.postback.PostbackReplay;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
@@ -28,14 +31,19 @@ class PostbackLogController {
     private final Attribution attribution;
     private final PostbackProperties properties;
     private final TransactionTemplate transaction;
+    private final PostbackReplay replay;
+    private final OperatorActions actions;
 
     PostbackLogController(PostbackLog log, UserDirectory users, Attribution attribution,
-                          PostbackProperties properties, TransactionTemplate transaction) {
+                          PostbackProperties properties, TransactionTemplate transaction, PostbackReplay replay,
+                          OperatorActions actions) {
         this.log = log;
         this.users = users;
         this.attribution = attribution;
         this.properties = properties;
         this.transaction = transaction;
+        this.replay = replay;
+        this.actions = actions;
     }
 
     @GetMapping("/admin/postbacks")
@@ -43,11 +51,40 @@ class PostbackLogController {
                      Model model) {
         List<PostbackLog.Entry> entries = log.page(filter, before, PAGE_SIZE);
         model.addAttribute("entries", entries);
+        model.addAttribute("actions", actions.on(entries.stream().map(PostbackLog.Entry::subject).toList()).stream()
+                .collect(Collectors.groupingBy(OperatorActions.Action::subject)));
         model.addAttribute("next", entries.size() == PAGE_SIZE ? entries.getLast().id() : null);
         model.addAttribute("networks", properties.networks().keySet());
         model.addAttribute("events", Arrays.stream(EventType.values()).map(EventType::canonicalName).toList());
         model.addAttribute("statuses", Arrays.stream(PostbackStatus.values()).map(PostbackStatus::value).toList());
         return "admin/postbacks";
+    }
+
+    /**
+     * Runs a refused postback again as if it had just arrived; one refused for authentication only
+     * with {@code acceptAnyway}. Recorded as an operator action whatever came of it.
+     */
+    @PostMapping("/admin/postbacks/replay")
+    String replay(@RequestParam long id, @RequestParam(defaultValue = "false") boolean acceptAnyway,
+                  HttpServletRequest request, RedirectAttributes redirect) {
+        PostbackReplay.Result result = replay.replay(id, acceptAnyway);
+        String outcome = switch (result) {
+            case PostbackReplay.NotReplayable not -> "not replayed: " + not.reason();
+            case PostbackReplay.NeedsConfirmation confirm -> "not replayed: " + confirm.reason();
+            case PostbackReplay.StillRefused refused -> "refused again: " + refused.rejection().error() + ": "
+                    + refused.rejection().message();
+            case PostbackReplay.Replayed replayed -> replayed.outcome().status().value()
+                    + (replayed.outcome().postbackId() == null ? "" : " as postback #" + replayed.outcome().postbackId())
+                    + (acceptAnyway ? ", accepted without authentication" : "");
+        };
+        if (!(result instanceof PostbackReplay.NeedsConfirmation)) {
+            actions.record(OperatorActions.REPLAY_POSTBACK, "postback:" + id, outcome, request.getRemoteAddr());
+        }
+        redirect.addAttribute("notice", result instanceof PostbackReplay.NeedsConfirmation ? "confirm_replay"
+                : result instanceof PostbackReplay.Replayed ? "replayed" : "not_replayed");
+        redirect.addAttribute("replay", id);
+        redirect.addAttribute("outcome", outcome);
+        return "redirect:/admin/postbacks";
     }
 
     /**

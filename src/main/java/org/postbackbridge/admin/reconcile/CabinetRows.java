@@ -2,15 +2,13 @@ package org.postbackbridge.admin.reconcile;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.postbackbridge.postback.Amounts;
+import org.postbackbridge.postback.EventDates;
 
 /**
  * The cabinet's rows as conversions, through the operator's column and event mapping. A row that
@@ -27,13 +25,6 @@ final class CabinetRows {
 
     record Result(List<Conversion> conversions, List<Problem> problems) {
     }
-
-    private static final List<DateTimeFormatter> DATE_TIMES = List.of(
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"), DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"),
-            DateTimeFormatter.ISO_LOCAL_DATE_TIME, DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss"),
-            DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm"));
-    private static final List<DateTimeFormatter> DATES = List.of(
-            DateTimeFormatter.ISO_LOCAL_DATE, DateTimeFormatter.ofPattern("dd.MM.yyyy"));
 
     private CabinetRows() {
     }
@@ -69,45 +60,40 @@ final class CabinetRows {
         return row.cells().get(column).trim();
     }
 
-    /** "1 000,50", "1000.50", "1,000.50": spaces go, a lone comma is the decimal point. */
+    /**
+     * "1 000,50", "1000.50", "1,000.50": spaces go, a lone comma is the decimal point; a minus sign
+     * (a reversal) is kept. The rest is read as a postback's amount is, within the same bounds.
+     */
     static BigDecimal amount(String text) {
         if (text.isEmpty()) {
             return null;
         }
         String plain = text.replaceAll("[\\s\\u00A0]", "");
         plain = plain.contains(".") ? plain.replace(",", "") : plain.replace(',', '.');
+        boolean negative = plain.startsWith("-");
         try {
-            return new BigDecimal(plain);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("the amount '" + text + "' is not a number");
+            BigDecimal amount = Amounts.parse(negative ? plain.substring(1) : plain);
+            return negative ? amount.negate() : amount;
+        } catch (Amounts.InvalidAmount e) {
+            throw new IllegalArgumentException("the amount '" + abbreviated(text) + "' is not a number within bounds: "
+                    + e.getMessage());
         }
     }
 
+    /** The date as postbacks' dates are read; a local time is in the console's zone, a bare day at its noon. */
     static Instant instant(String text, ZoneId zone) {
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException notWithOffset) {
-            // a local time, in the console's zone
-        }
-        for (DateTimeFormatter format : DATE_TIMES) {
-            try {
-                return LocalDateTime.parse(text, format).atZone(zone).toInstant();
-            } catch (DateTimeParseException tryNext) {
-                // next format
-            }
-        }
-        for (DateTimeFormatter format : DATES) {
-            try {
-                return LocalDate.parse(text, format).atStartOfDay(zone).plusHours(12).toInstant();
-            } catch (DateTimeParseException tryNext) {
-                // next format
-            }
-        }
-        throw new IllegalArgumentException("the date '" + text + "' is in no known format"
-                + " (2026-11-25 14:30:00, 25.11.2026 14:30, 2026-11-25, 25.11.2026, ISO 8601)");
+        return switch (EventDates.read(text, zone)) {
+            case EventDates.Read read -> read.dateOnly() ? read.at().atZone(zone).plusHours(12).toInstant() : read.at();
+            case EventDates.Unreadable unreadable -> throw new IllegalArgumentException(unreadable.message());
+            case EventDates.OutOfRange outOfRange -> throw new IllegalArgumentException(outOfRange.message());
+        };
     }
 
     private static boolean isDateOnly(String text) {
-        return text.matches("\\d{4}-\\d{2}-\\d{2}|\\d{2}\\.\\d{2}\\.\\d{4}");
+        return EventDates.read(text, ZoneOffset.UTC) instanceof EventDates.Read read && read.dateOnly();
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
     }
 }

@@ -84,6 +84,29 @@ class ReconciliationTest {
     }
 
     @Test
+    void amountsAndDatesAreBoundedAsInPostbacks() {
+        CabinetTable table = CabinetTable.parse("""
+                player,event,amount,date
+                1,deposit,1e10000000,2026-11-20 15:00
+                2,deposit,1234567890123456789,2026-11-20 15:00
+                3,deposit,10,+999999999-12-31T23:59:59Z
+                4,deposit,10,1999-12-31 23:00
+                5,deposit,"-1 000,50",2026-11-20 15:00
+                6,deposit,"1,000.50",2100-12-31
+                """);
+
+        CabinetRows.Result rows = CabinetRows.read(table, new CabinetRows.Mapping(0, 1, 2, 3, Map.of("deposit", "deposit")),
+                MOSCOW);
+
+        assertThat(rows.problems()).extracting(CabinetRows.Problem::line).containsExactly(2L, 3L, 4L, 5L);
+        assertThat(rows.problems().get(0).message()).contains("exponent");
+        assertThat(rows.problems().get(1).message()).contains("18 significant digits");
+        assertThat(rows.problems().get(2).message()).contains("outside the years 2000 to 2100");
+        assertThat(rows.conversions()).extracting(Conversion::amount)
+                .containsExactly(new BigDecimal("-1000.50"), new BigDecimal("1000.50"));
+    }
+
+    @Test
     void anEmptyFileIsRefused() {
         assertThatThrownBy(() -> CabinetTable.parse("\n")).hasMessageContaining("empty");
     }
