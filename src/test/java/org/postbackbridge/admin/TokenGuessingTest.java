@@ -58,7 +58,7 @@ class TokenGuessingTest extends PostbackTestBase {
         HttpClient lastGuesser = HttpClient.newBuilder().localAddress(InetAddress.getByName("127.0.0.29")).build();
         assertThat(stats(lastGuesser, Http.ADMIN_TOKEN, null)).as("the right token, from a guessing address")
                 .isEqualTo(200);
-        assertThat(new ConsoleClient(port).signIn(Http.ADMIN_TOKEN).body()).contains("id=\"funnel\"");
+        assertThat(new ConsoleClient(port).signIn(Http.ADMIN_TOKEN).body()).contains("id=\"checklist\"");
         assertThat(outbox.forChat(OPERATOR_CHAT).stream().map(OutboxMessage::kind)
                 .filter("alert_admin_token_guessing"::equals)).hasSize(1);
     }
