@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class StatsController {
 
-    /** The seed's {@code get_stats} figures plus what the postbacks say. */
+    /** The {@code get_stats} figures plus what the postbacks say. */
     record StatsView(
             @JsonProperty("total_users") long totalUsers,
             @JsonProperty("subscribed_users") long subscribedUsers,

@@ -19,7 +19,7 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The seed's "notifications bot" side: /stats and /player for the chats in {@code ADMIN_CHAT_IDS}. */
+/** The operators' side of the bot: /stats and /player for the chats in {@code ADMIN_CHAT_IDS}. */
 @BotComponent
 class OperatorCommands {
 

@@ -40,7 +40,7 @@ public class EventLog {
         return jdbc.sql("DELETE FROM events WHERE test_postback_id = ?").param(testPostbackId).update();
     }
 
-    /** Seed: {@code get_last_event(user_id, type)}. */
+    /** {@code get_last_event(user_id, type)}: the user's newest event of this type. */
     public Optional<LoggedEvent> getLastEvent(long telegramId, String type) {
         return jdbc.sql("""
                 SELECT id, telegram_id, type, details, created_at, test_postback_id FROM events

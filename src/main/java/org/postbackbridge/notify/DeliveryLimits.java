@@ -1,6 +1,8 @@
 package org.postbackbridge.notify;
 
+import io.github.bucket4j.BlockingStrategy;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.TimeMeter;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Map;
@@ -20,12 +22,18 @@ import java.util.concurrent.ConcurrentHashMap;
  *       that could arrive in the same second as the new one is one of those, so no second ever
  *       holds more than the limit, however the network bunches requests together.</li>
  * </ul>
+ *
+ * Time is read from a {@link TimeMeter} and waited out through a {@link BlockingStrategy}, the
+ * monotonic clock and real parking in service; a test moves time by hand.
  */
 class DeliveryLimits {
 
     private static final long SECOND = Duration.ofSeconds(1).toNanos();
+    private static final long POLL = Duration.ofMillis(5).toNanos();
     private static final Duration FORGET_IDLE_CHATS_AFTER = Duration.ofMinutes(2);
 
+    private final TimeMeter time;
+    private final BlockingStrategy waiting;
     private final int perSecond;
     private final Bucket spacing;
     private final long perChatNanos;
@@ -35,9 +43,15 @@ class DeliveryLimits {
     private int inFlight;
 
     DeliveryLimits(DeliveryProperties properties) {
+        this(properties, TimeMeter.SYSTEM_NANOTIME, BlockingStrategy.PARKING);
+    }
+
+    DeliveryLimits(DeliveryProperties properties, TimeMeter time, BlockingStrategy waiting) {
+        this.time = time;
+        this.waiting = waiting;
         this.perSecond = properties.messagesPerSecond();
         Duration interval = Duration.ofSeconds(1).dividedBy(perSecond);
-        this.spacing = Bucket.builder().addLimit(limit -> limit.capacity(1).refillGreedy(1, interval)).build();
+        this.spacing = Bucket.builder().withCustomTimePrecision(time).addLimit(limit -> limit.capacity(1).refillGreedy(1, interval)).build();
         this.perChatNanos = properties.perChatInterval().toNanos();
         long groupSpacing = Duration.ofMinutes(1).dividedBy(properties.groupPerMinute()).toNanos();
         this.perGroupNanos = Math.max(groupSpacing, perChatNanos);
@@ -46,10 +60,15 @@ class DeliveryLimits {
     /** True when this chat's previous message was answered long enough ago. */
     boolean chatReady(long chatId) {
         Long answeredAt = chatAnsweredAtNanos.get(chatId);
-        return answeredAt == null || System.nanoTime() - answeredAt >= (isGroup(chatId) ? perGroupNanos : perChatNanos);
+        return answeredAt == null || now() - answeredAt >= (isGroup(chatId) ? perGroupNanos : perChatNanos);
     }
 
-    /** True when a send to this chat was answered after {@code nanos} ({@link System#nanoTime()}). */
+    /** Now, in nanoseconds of the time the limits keep, for {@link #answeredSince}. */
+    long now() {
+        return time.currentTimeNanos();
+    }
+
+    /** True when a send to this chat was answered after {@code nanos} (see {@link #now()}). */
     boolean answeredSince(long chatId, long nanos) {
         Long answeredAt = chatAnsweredAtNanos.get(chatId);
         return answeredAt != null && answeredAt - nanos > 0;
@@ -58,9 +77,9 @@ class DeliveryLimits {
     /** Waits until a request may start within the bot-wide limit, and counts it as in flight. */
     void acquire() throws InterruptedException {
         while (!windowHasRoom()) {
-            Thread.sleep(5);
+            waiting.park(POLL);
         }
-        spacing.asBlocking().consume(1);
+        spacing.asBlocking().consume(1, waiting);
         synchronized (this) {
             inFlight++;
         }
@@ -68,7 +87,7 @@ class DeliveryLimits {
 
     /** Telegram answered (or the request failed): starts the chat's clock and frees the slot. */
     void answered(long chatId) {
-        long now = System.nanoTime();
+        long now = now();
         chatAnsweredAtNanos.put(chatId, now);
         synchronized (this) {
             inFlight--;
@@ -83,7 +102,7 @@ class DeliveryLimits {
 
     /** Drops chats answered long ago, whose clocks ran out. */
     void forgetIdleChats() {
-        long cutoff = System.nanoTime() - FORGET_IDLE_CHATS_AFTER.toNanos();
+        long cutoff = now() - FORGET_IDLE_CHATS_AFTER.toNanos();
         chatAnsweredAtNanos.values().removeIf(answeredAt -> answeredAt - cutoff < 0);
     }
 
@@ -93,7 +112,7 @@ class DeliveryLimits {
     }
 
     private synchronized boolean windowHasRoom() {
-        long now = System.nanoTime();
+        long now = now();
         while (!answeredWithinASecond.isEmpty() && now - answeredWithinASecond.peekFirst() >= SECOND) {
             answeredWithinASecond.pollFirst();
         }

@@ -144,7 +144,7 @@ class OutboxDispatcher implements SmartLifecycle {
     /** Starts sending the due messages this moment's limits allow; returns how many. */
     private int dispatchDueMessages() throws InterruptedException {
         int started = 0;
-        long readAt = System.nanoTime();
+        long readAt = limits.now();
         for (OutboxMessage message : outbox.dueHeads(HEADS_PER_PASS)) {
             if (!running || paused()) {
                 break;

@@ -26,14 +26,14 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The partner programs' side: {@code /postback/{network}}, plus the seed's health and test endpoints. */
+/** The partner programs' side: {@code /postback/{network}}, plus the health and test endpoints. */
 @RestController
 @RequestMapping("/postback")
 class PostbackController {
 
     private static final Logger log = LoggerFactory.getLogger(PostbackController.class);
 
-    /** The seed's answer shape, plus the status and what the postback was accepted in spite of. */
+    /** The answer: {@code success} and {@code message}, plus the status and what the postback was accepted in spite of. */
     record PostbackResponse(boolean success, String message, EventView event, String status, List<Warning> warnings) {
     }
 
@@ -150,7 +150,7 @@ class PostbackController {
     }
 
     /**
-     * Seed: {@code POST /postback/test}; needs the admin token. The real pipeline, rolled back after
+     * {@code POST /postback/test}; needs the admin token. The real pipeline, rolled back after
      * the verdict unless {@code apply=true}, which applies it for real, marked as a test.
      */
     @PostMapping("/test")

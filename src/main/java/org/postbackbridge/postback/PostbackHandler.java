@@ -62,7 +62,7 @@ public class PostbackHandler {
         this.publisher = publisher;
     }
 
-    /** Seed: {@code handle_postback}. {@code params} are the request's, secrets already masked. */
+    /** {@code handle_postback}: stores the postback and applies its effects once. {@code params} are the request's, secrets already masked. */
     public PostbackOutcome handle(PostbackEvent event, Map<String, String> params, String sourceAddress) {
         return handle(event, params, sourceAddress, List.of());
     }
@@ -305,7 +305,7 @@ public class PostbackHandler {
         }
     }
 
-    /** Every win is logged; the user hears of at most one per interval (the seed's "do not spam"). */
+    /** Every win is logged; the user hears of at most one per interval (so a player on a winning streak is not spammed). */
     void handleWin(Effect effect) {
         boolean tell = effect.tells() && !effect.user().notificationsMuted() && !notifier.winQueuedRecently(effect.user());
         logEvent(effect, Map.of("notified", tell));

@@ -3,7 +3,7 @@ package org.postbackbridge.postback;
 import java.util.List;
 
 /**
- * What handling a postback did, as the seed's {@code (success, message)} pair plus the status.
+ * What handling a postback did, as a {@code (success, message)} pair plus the status.
  *
  * @param postbackId the stored postback's ID; for a duplicate, null
  * @param telegramId the user it was applied to, or null

@@ -45,9 +45,9 @@ public final class PostbackParser {
     }
 
     /**
-     * Seed: {@code parse_postback_data}. {@code params} maps each name to every value it was
-     * sent with (query string and body together); {@code receivedAt} stands in for a missing
-     * or unreadable {@code date}.
+     * {@code parse_postback_data}: the event a request describes, or why it describes none.
+     * {@code params} maps each name to every value it was sent with (query string and body
+     * together); {@code receivedAt} stands in for a missing or unreadable {@code date}.
      */
     public ParseResult parse(String network, NetworkProfile profile, Map<String, List<String>> params,
                              Instant receivedAt, boolean test) {

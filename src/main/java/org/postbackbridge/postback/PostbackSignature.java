@@ -28,7 +28,7 @@ public final class PostbackSignature {
         return HexFormat.of().formatHex(Secrets.hmacSha256(secretKey, canonicalString(params, signatureParameter)));
     }
 
-    /** Seed: {@code verify_signature}. Constant-time in the signature's content; any case of hex. */
+    /** {@code verify_signature}: true when the signature matches. Constant-time in the signature's content; any case of hex. */
     public static boolean verify(Map<String, String> params, String signatureParameter, String secretKey,
                                  String signature) {
         if (signature == null || !signature.matches("[0-9a-fA-F]{64}")) {

@@ -1,5 +1,5 @@
 package org.postbackbridge.users;
 
-/** The seed's {@code get_stats()} figures. */
+/** The figures of {@code get_stats()}: the bot's users and how far they got. */
 public record Stats(long totalUsers, long subscribedUsers, long signalsUnlockedUsers, long depositedUsers) {
 }

@@ -9,8 +9,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The {@code users} table. Method names marked "seed" are the original description's DB methods
- * ({@code get_user_by_casino_id}, {@code update_user_casino_id}, …) under Java names.
+ * The {@code users} table. The documented DB methods ({@code get_user_by_casino_id},
+ * {@code update_user_casino_id}, …) are here under their Java names, each citing its original.
  */
 @Repository
 public class UserRepository {
@@ -66,18 +66,18 @@ public class UserRepository {
                 .param(clickToken).query(UserRepository::map).optional();
     }
 
-    /** Seed: {@code get_user_by_casino_id} — the user linked to this player of the default network. */
+    /** {@code get_user_by_casino_id}: the user linked to this player of the default network. */
     public Optional<BotUser> getUserByCasinoId(String casinoId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE casino_id = ?")
                 .param(casinoId).query(UserRepository::map).optional();
     }
 
-    /** Seed: {@code update_user_casino_id}. */
+    /** {@code update_user_casino_id}: links the user to this player of the default network. */
     public void updateUserCasinoId(long telegramId, String casinoId) {
         update("casino_id = ?", casinoId, telegramId);
     }
 
-    /** Seed: {@code update_user_deposited}. */
+    /** {@code update_user_deposited}: sets or clears the deposited flag. */
     public void updateUserDeposited(long telegramId, boolean deposited) {
         update("is_deposited = ?", flag(deposited), telegramId);
     }
@@ -98,7 +98,7 @@ public class UserRepository {
         update("notifications_muted = ?", flag(muted), telegramId);
     }
 
-    /** Seed: {@code get_stats}. */
+    /** {@code get_stats}: how many users, subscribed, unlocked and deposited. */
     public Stats getStats() {
         return jdbc.sql("""
                 SELECT COUNT(*), COALESCE(SUM(is_subscribed), 0), COALESCE(SUM(signals_unlocked), 0),

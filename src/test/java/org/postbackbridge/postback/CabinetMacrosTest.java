@@ -82,7 +82,7 @@ class CabinetMacrosTest extends PostbackTestBase {
     }
 
     @Test
-    void theAnswerKeepsTheSeedsShapeAndOnlyAddsWarnings() {
+    void theAnswerKeepsSuccessAndMessageAndOnlyAddsWarnings() {
         JsonNode body = postback("event=registration&user_id=" + TestUsers.newPlayerId()).json();
 
         assertThat(body.propertyNames()).containsExactly("success", "message", "event", "status", "warnings");

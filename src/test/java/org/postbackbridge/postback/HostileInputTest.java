@@ -19,7 +19,7 @@ import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Issue 6: malformed and hostile postbacks are all refused with a JSON 4xx, none is a 5xx, none
+ * Malformed and hostile postbacks are all refused with a JSON 4xx, none is a 5xx, none
  * changes any state, and the service keeps answering; forged, replayed and guessed postbacks on
  * an authenticated network unlock nothing.
  */

@@ -18,7 +18,7 @@ class TestEndpointAndStatsTest extends PostbackTestBase {
     JdbcClient jdbc;
 
     @Test
-    void healthAnswersAsTheSeedSays() {
+    void healthAnswersOkWithTheServiceName() {
         Http.Response response = http.get("/postback/health");
 
         assertThat(response.status()).isEqualTo(200);
@@ -27,7 +27,7 @@ class TestEndpointAndStatsTest extends PostbackTestBase {
     }
 
     @Test
-    void testPostbackAnswersInTheSeedsShapeAndIsMarkedTest() {
+    void testPostbackAnswersWithSuccessAndMessageAndIsMarkedTest() {
         String player = TestUsers.newPlayerId();
 
         Http.Response response = http.post("/postback/test?user_id=" + player + "&event=registration",

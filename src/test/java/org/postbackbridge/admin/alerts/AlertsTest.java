@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -12,6 +11,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.postbackbridge.notify.Outbox;
 import org.postbackbridge.notify.OutboxMessage;
+import org.postbackbridge.testsupport.MovableClock;
 import org.postbackbridge.testsupport.ServiceInstance;
 import org.postbackbridge.testsupport.TestDatabase;
 import org.postbackbridge.testsupport.TestUsers;
@@ -21,8 +21,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Each alert fires on its condition, at most once an hour. Each test runs a service of its own, so
- * "no postback for hours" and the counts see only what the test made. Time passing is simulated
- * by moving stored timestamps back.
+ * "no postback for hours" and the counts see only what the test made. Time passes on the service's
+ * clock, moved by the test.
  */
 @Tag("integration")
 class AlertsTest {
@@ -32,11 +32,13 @@ class AlertsTest {
     ServiceInstance service;
     JdbcClient jdbc;
     AlertMonitor monitor;
+    MovableClock clock;
 
     void start(Map<String, String> properties) {
-        service = ServiceInstance.start(TestDatabase.freshUrl(), properties);
+        service = ServiceInstance.start(TestDatabase.freshUrl(), properties, MovableClock.Config.class);
         jdbc = service.bean(JdbcClient.class);
         monitor = service.bean(AlertMonitor.class);
+        clock = service.bean(MovableClock.class);
     }
 
     @AfterEach
@@ -87,8 +89,7 @@ class AlertsTest {
         monitor.check();
         assertThat(alertTexts("alert_no_postbacks")).isEmpty();
 
-        jdbc.sql("UPDATE postbacks SET received_at = ?")
-                .param(Instant.now().minus(Duration.ofHours(7)).toEpochMilli()).update();
+        clock.advance(Duration.ofHours(7));
         monitor.check();
 
         assertThat(alertTexts("alert_no_postbacks")).singleElement().asString().contains(" 7 ");
@@ -98,7 +99,7 @@ class AlertsTest {
     void silenceAlertCanBeSwitchedOff() {
         start(Map.of("postback-bridge.alerts.no-postback-hours", "0"));
         service.http().post("/postback/1win?event=registration&user_id=quiet-2");
-        jdbc.sql("UPDATE postbacks SET received_at = 0").update();
+        clock.advance(Duration.ofDays(30));
         monitor.check();
 
         assertThat(alertTexts("alert_no_postbacks")).isEmpty();
@@ -147,24 +148,20 @@ class AlertsTest {
     }
 
     /**
-     * A message dies now, in a later millisecond than anything queued before: the outbox keeps
-     * milliseconds, and a message that died in the very millisecond an alert was queued counts as
-     * before it (on a fast PostgreSQL, "second" once did, and the hour's alert said 1 instead of 2).
+     * A message dies a millisecond after anything queued before: the outbox keeps milliseconds, and
+     * a message that died in the very millisecond an alert was queued counts as before it.
      */
     private void killMessage(String text) {
         Outbox outbox = service.bean(Outbox.class);
         outbox.enqueue(4242, "deposit", text, null, "dead-" + text);
-        long newestQueued = jdbc.sql("SELECT MAX(created_at) FROM outbox").query(Long.class).single();
-        long diedAt = Math.max(Instant.now().toEpochMilli(), newestQueued + 1);
+        clock.advance(Duration.ofMillis(1));
         jdbc.sql("UPDATE outbox SET status = 'dead', sent_at = ? WHERE dedupe_key = ?")
-                .param(diedAt).param("dead-" + text).update();
+                .param(clock.millis()).param("dead-" + text).update();
+        clock.advance(Duration.ofMillis(1));
     }
 
-    /** Moves everything the outbox remembers an hour and a minute into the past. */
     private void anHourPasses() {
-        long hour = Duration.ofMinutes(61).toMillis();
-        jdbc.sql("UPDATE outbox SET created_at = created_at - ?, sent_at = sent_at - ?").param(hour).param(hour)
-                .update();
+        clock.advance(Duration.ofMinutes(61));
     }
 
     private List<String> alertTexts(String kind) {
@@ -174,8 +171,8 @@ class AlertsTest {
                 .toList();
     }
 
-    private static String daysAgo(int days) {
-        return Instant.now().minus(Duration.ofDays(days)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    private String daysAgo(int days) {
+        return clock.instant().minus(Duration.ofDays(days)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
     }
 
     private static String deadText(int count) {
