@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,12 +18,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.sqlite.SQLiteDataSource;
+import org.postbackbridge.testsupport.TestDatabase;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
+/** On the database the build tests (SQLite, then PostgreSQL), where a failed statement ends the transaction. */
+@Tag("integration")
 class GroupCommitTest {
 
     SingleConnectionDataSource dataSource;
@@ -35,10 +38,9 @@ class GroupCommitTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        Path file = Files.createTempDirectory("group-commit").resolve("test.db");
-        SQLiteDataSource sqlite = new SQLiteDataSource();
-        sqlite.setUrl("jdbc:sqlite:" + file);
-        dataSource = new SingleConnectionDataSource(countingSavepoints(sqlite.getConnection()), true);
+        DatabaseUrl url = DatabaseUrl.parse(TestDatabase.freshUrl());
+        Connection connection = DriverManager.getConnection(url.jdbcUrl(), url.username(), url.password());
+        dataSource = new SingleConnectionDataSource(countingSavepoints(connection), true);
         jdbc = JdbcClient.create(dataSource);
         jdbc.sql("CREATE TABLE items (name TEXT PRIMARY KEY)").update();
         groupCommit = new GroupCommit(new DataSourceTransactionManager(dataSource), 64, meters);
@@ -63,6 +65,18 @@ class GroupCommitTest {
         assertThat(meters.get("postback_bridge.group_commit.batch_size").summary().totalAmount())
                 .as("units run, over all batches").isEqualTo(5);
         assertThat(savepointsTaken).as("the batch ran again, a savepoint per unit").hasValue(4);
+    }
+
+    @Test
+    void aUnitWhoseStatementFailsIsUndoneAloneWhileItsBatchCommits() throws Exception {
+        // "first" is taken by the unit that holds the writer: inserting it again breaks the key.
+        List<CompletableFuture<Integer>> batch = inOneBatch(List.of("a", "first", "c"));
+
+        assertThat(batch.get(0).join()).isEqualTo(1);
+        assertThatThrownBy(() -> batch.get(1).join()).hasCauseInstanceOf(DataAccessException.class);
+        assertThat(batch.get(2).join()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT name FROM items ORDER BY name").query(String.class).list())
+                .containsExactly("a", "c", "first");
     }
 
     @Test
