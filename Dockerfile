@@ -20,11 +20,15 @@ RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf 
     && useradd --system --uid 10001 --gid bridge --home-dir /app --shell /usr/sbin/nologin bridge \
     && mkdir -p /app/data && chown -R bridge:bridge /app
 WORKDIR /app
-COPY --from=build /src/target/postback-bridge.jar /app/postback-bridge.jar
+COPY --from=build /src/target/postback-bridge.jar /tmp/postback-bridge.jar
+COPY bin/start bin/aot-cache /app/bin/
+# The JVM's class cache, trained here with the runtime's own JVM: starts take half the time.
+RUN /app/bin/aot-cache /tmp/postback-bridge.jar /app/jar && rm /tmp/postback-bridge.jar
 USER bridge
 ENV PORT=3000
 EXPOSE 3000
 VOLUME ["/app/data"]
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
     CMD curl -fsS "http://127.0.0.1:${PORT}/postback/health" || exit 1
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/postback-bridge.jar"]
+# Memory defaults for a 1 GB server (bin/start, docs/MEMORY.md); JAVA_OPTS adds to them.
+ENTRYPOINT ["/app/bin/start", "/app/jar"]
