@@ -20,7 +20,9 @@ import org.springframework.test.context.TestPropertySource;
  * comes back the same service instance recovers and the network's retry is applied once.
  */
 @IntegrationTest
-@TestPropertySource(properties = "postback-bridge.database.sqlite-busy-timeout-ms=300")
+// The connection timeout is the production default, which the test profile raises.
+@TestPropertySource(properties = {"postback-bridge.database.sqlite-busy-timeout-ms=300",
+        "postback-bridge.database.connection-timeout-ms=1000"})
 class DatabaseOutageTest extends PostbackTestBase {
 
     @Autowired
