@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.postbackbridge.attribution.UnlinkedRegistrations.Registration;
+import org.postbackbridge.database.TransactionLocks;
 import org.springframework.stereotype.Service;
 
 /**
@@ -51,22 +52,26 @@ public class Claims {
     private final UnlinkedRegistrations registrations;
     private final ClaimReview review;
     private final AttributionProperties properties;
+    private final TransactionLocks locks;
     private final Clock clock;
 
     Claims(ClaimLog log, PlayerLinks links, Attribution attribution, UnlinkedRegistrations registrations,
-           ClaimReview review, AttributionProperties properties, Clock clock) {
+           ClaimReview review, AttributionProperties properties, TransactionLocks locks, Clock clock) {
         this.log = log;
         this.links = links;
         this.attribution = attribution;
         this.registrations = registrations;
         this.review = review;
         this.properties = properties;
+        this.locks = locks;
         this.clock = clock;
     }
 
     /** Claims {@code playerId} of the default network for the user. Runs inside the caller's transaction. */
     public Outcome claim(long telegramId, String playerId) {
         String network = properties.defaultNetwork();
+        // Claims of one player decide one after another, each seeing what the one before it did.
+        locks.lock("claim:" + network + ":" + playerId);
         if (log.countSince(telegramId, Duration.ofHours(1)) >= PER_HOUR) {
             return new Outcome(Result.TOO_MANY, playerId);
         }
