@@ -1,0 +1,6 @@
+/**
+ * Bring your own bot: what lets another bot use postback-bridge as its postback engine. API keys
+ * ({@code apikeys}) authenticate it on {@code /api/v1}, where the users API ({@code api}) registers
+ * its users, hands out their links and takes their player-ID claims under the bot's claim policy.
+ */
+package org.postbackbridge.integration;
