@@ -40,7 +40,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *   <li>The admin token ({@code Authorization: Bearer}): {@code /api/**}, {@code /postback/test}, and
  *       the actuator's endpoints but health, unless {@code METRICS_PUBLIC} opens them.</li>
  *   <li>{@code /api/v1/**} also takes an API key ({@code Authorization: Bearer pbb_…}): reads with either
- *       scope, writes with {@code read+write}. An API key is never counted as a wrong admin token.</li>
+ *       scope, writes with {@code read+write}. An API key is never counted as a wrong admin token. The
+ *       API's description ({@code /api/v1/openapi.json}, browsable at {@code /api/v1/docs}) is open.</li>
  *   <li>The console ({@code /admin/**}): a signed-in browser, and the form token on every post.</li>
  *   <li>{@code /telegram/webhook}: Telegram's secret header, checked before the body is read.</li>
  *   <li>Everything else (postbacks, health) is open; intake authenticates postbacks per network.</li>
@@ -62,6 +63,8 @@ class AccessRules {
         RequestMatcher adminTokenPaths = new OrRequestMatcher(pathPattern("/api/**"), pathPattern("/postback/test"),
                 pathPattern("/postback/test/**"), admin.metricsPublic() ? request -> false : metrics);
         RequestMatcher apiV1 = pathPattern("/api/v1/**");
+        RequestMatcher apiDescription = new OrRequestMatcher(pathPattern("/api/v1/openapi.json"),
+                pathPattern("/api/v1/openapi.json/**"), pathPattern("/api/v1/docs"), pathPattern("/swagger-ui/**"));
         RequestMatcher apiV1Reads = new OrRequestMatcher(pathPattern(HttpMethod.GET, "/api/v1/**"),
                 pathPattern(HttpMethod.HEAD, "/api/v1/**"));
         RequestMatcher adminTokenGuesses = request -> adminTokenPaths.matches(request)
@@ -72,6 +75,7 @@ class AccessRules {
 
         http
                 .authorizeHttpRequests(rules -> rules
+                        .requestMatchers(apiDescription).permitAll()
                         .requestMatchers(apiV1Reads).hasAnyRole(AdminTokenFilter.ROLE, ApiKeyFilter.READ_ROLE)
                         .requestMatchers(apiV1).hasAnyRole(AdminTokenFilter.ROLE, ApiKeyFilter.WRITE_ROLE)
                         .requestMatchers(adminTokenPaths).hasRole(AdminTokenFilter.ROLE)

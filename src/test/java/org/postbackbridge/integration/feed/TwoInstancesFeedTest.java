@@ -3,6 +3,8 @@ package org.postbackbridge.integration.feed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,8 @@ import org.postbackbridge.testsupport.Http;
 import org.postbackbridge.testsupport.ServiceInstance;
 import org.postbackbridge.testsupport.TestDatabase;
 import org.postbackbridge.users.BotUser;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -40,6 +44,34 @@ class TwoInstancesFeedTest {
                 instance.close();
             }
         }
+    }
+
+    /** The race made certain: an event with a lower id commits after the poller read one with a higher id. */
+    @Test
+    void anEventThatCommitsAfterALaterOneIsStillReadOnce() throws Exception {
+        assumeThat(TestDatabase.isPostgres()).as("transactions commit out of id order on PostgreSQL").isTrue();
+        first = ServiceInstance.start(TestDatabase.freshUrl(), Map.of("postback-bridge.notify.admin-chat-ids", ""));
+        ApiClient poller = new ApiClient(first.port(), Http.ADMIN_TOKEN);
+        JdbcClient jdbc = first.bean(JdbcClient.class);
+        String cursor = poller.get("/api/v1/events").json().get("next_cursor").asString();
+
+        try (Connection slow = first.bean(DataSource.class).getConnection()) {
+            slow.setAutoCommit(false);
+            try (Statement insert = slow.createStatement()) {
+                insert.executeUpdate("INSERT INTO events (telegram_id, type, details, created_at) "
+                        + "VALUES (1, 'casino_win', '{\"transaction_id\":\"slow\"}', 0)");
+            }
+            jdbc.sql("INSERT INTO events (telegram_id, type, details, created_at) "
+                    + "VALUES (2, 'casino_win', '{\"transaction_id\":\"fast\"}', 0)").update();
+            JsonNode beforeCommit = poller.get("/api/v1/events?after=" + cursor).json();
+            cursor = beforeCommit.get("next_cursor").asString();
+            assertThat(beforeCommit.get("events")).extracting(event -> event.get("telegram_id").asLong()).containsExactly(2L);
+            slow.commit();
+        }
+        JsonNode afterCommit = poller.get("/api/v1/events?after=" + cursor).json();
+
+        assertThat(jdbc.sql("SELECT telegram_id FROM events ORDER BY id").query(Long.class).list()).containsExactly(1L, 2L);
+        assertThat(afterCommit.get("events")).extracting(event -> event.get("telegram_id").asLong()).containsExactly(1L);
     }
 
     @Test
