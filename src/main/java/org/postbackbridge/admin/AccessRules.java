@@ -5,8 +5,8 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.postbackbridge.admin.console.ConsoleSession;
-import org.postbackbridge.integration.apikeys.ApiKeyFilter;
-import org.postbackbridge.integration.apikeys.ApiKeys;
+import org.postbackbridge.integration.ApiKeyFilter;
+import org.postbackbridge.integration.ApiKeys;
 import org.postbackbridge.notify.TelegramProperties;
 import org.postbackbridge.web.ApiError;
 import org.springframework.context.annotation.Bean;

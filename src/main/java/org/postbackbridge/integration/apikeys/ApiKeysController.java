@@ -1,5 +1,6 @@
 package org.postbackbridge.integration.apikeys;
 
+import org.postbackbridge.integration.ApiKeys;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.postbackbridge.integration.ApiClient;
-import org.postbackbridge.integration.apikeys.ApiKeys;
+import org.postbackbridge.integration.ApiKeys;
 import org.postbackbridge.integration.apikeys.ApiScope;
 import org.postbackbridge.testsupport.ConsoleClient;
 import org.postbackbridge.testsupport.Http;

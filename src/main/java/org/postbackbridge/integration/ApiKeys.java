@@ -1,4 +1,4 @@
-package org.postbackbridge.integration.apikeys;
+package org.postbackbridge.integration;
 
 import java.security.SecureRandom;
 import java.sql.ResultSet;
@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import org.postbackbridge.integration.apikeys.ApiKey;
+import org.postbackbridge.integration.apikeys.ApiScope;
 import org.postbackbridge.secrets.Secrets;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
