@@ -5,10 +5,13 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.postbackbridge.admin.console.ConsoleSession;
+import org.postbackbridge.integration.ApiKeyFilter;
+import org.postbackbridge.integration.ApiKeys;
 import org.postbackbridge.notify.TelegramProperties;
 import org.postbackbridge.web.ApiError;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -36,6 +39,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * <ul>
  *   <li>The admin token ({@code Authorization: Bearer}): {@code /api/**}, {@code /postback/test}, and
  *       the actuator's endpoints but health, unless {@code METRICS_PUBLIC} opens them.</li>
+ *   <li>{@code /api/v1/**} also takes an API key ({@code Authorization: Bearer pbb_…}): reads with either
+ *       scope, writes with {@code read+write}. An API key is never counted as a wrong admin token. The
+ *       API's description ({@code /api/v1/openapi.json}, browsable at {@code /api/v1/docs}) is open.</li>
  *   <li>The console ({@code /admin/**}): a signed-in browser, and the form token on every post.</li>
  *   <li>{@code /telegram/webhook}: Telegram's secret header, checked before the body is read.</li>
  *   <li>Everything else (postbacks, health) is open; intake authenticates postbacks per network.</li>
@@ -50,24 +56,35 @@ class AccessRules {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, AdminAttempts attempts, ConsoleSession session,
-                                             AdminProperties admin, TelegramProperties telegram) {
+                                             AdminProperties admin, TelegramProperties telegram, ApiKeys apiKeys) {
         RequestMatcher health = new OrRequestMatcher(pathPattern("/actuator/health"), pathPattern("/actuator/health/**"));
         RequestMatcher actuator = new OrRequestMatcher(pathPattern("/actuator"), pathPattern("/actuator/**"));
         RequestMatcher metrics = request -> actuator.matches(request) && !health.matches(request);
         RequestMatcher adminTokenPaths = new OrRequestMatcher(pathPattern("/api/**"), pathPattern("/postback/test"),
                 pathPattern("/postback/test/**"), admin.metricsPublic() ? request -> false : metrics);
+        RequestMatcher apiV1 = pathPattern("/api/v1/**");
+        RequestMatcher apiDescription = new OrRequestMatcher(pathPattern("/api/v1/openapi.json"),
+                pathPattern("/api/v1/openapi.json/**"), pathPattern("/api/v1/docs"), pathPattern("/swagger-ui/**"));
+        RequestMatcher apiV1Reads = new OrRequestMatcher(pathPattern(HttpMethod.GET, "/api/v1/**"),
+                pathPattern(HttpMethod.HEAD, "/api/v1/**"));
+        RequestMatcher adminTokenGuesses = request -> adminTokenPaths.matches(request)
+                && !(apiV1.matches(request) && ApiKeyFilter.carriesApiKey(request));
         RequestMatcher console = new OrRequestMatcher(pathPattern("/admin"), pathPattern("/admin/**"));
         RequestMatcher consoleOpen = new OrRequestMatcher(pathPattern("/admin/login"), pathPattern("/admin/*.css"),
                 pathPattern("/admin/*.js"));
 
         http
                 .authorizeHttpRequests(rules -> rules
+                        .requestMatchers(apiDescription).permitAll()
+                        .requestMatchers(apiV1Reads).hasAnyRole(AdminTokenFilter.ROLE, ApiKeyFilter.READ_ROLE)
+                        .requestMatchers(apiV1).hasAnyRole(AdminTokenFilter.ROLE, ApiKeyFilter.WRITE_ROLE)
                         .requestMatchers(adminTokenPaths).hasRole(AdminTokenFilter.ROLE)
                         .requestMatchers(consoleOpen).permitAll()
                         .requestMatchers(console).hasRole(ConsoleSignInFilter.ROLE)
                         .anyRequest().permitAll())
                 .addFilterAfter(new WebhookGuard(telegram), HeaderWriterFilter.class)
-                .addFilterBefore(new AdminTokenFilter(attempts, adminTokenPaths), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new AdminTokenFilter(attempts, adminTokenGuesses), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new ApiKeyFilter(apiKeys, apiV1), AnonymousAuthenticationFilter.class)
                 .addFilterBefore(new ConsoleSignInFilter(session, console), AnonymousAuthenticationFilter.class)
                 .csrf(csrf -> csrf
                         .csrfTokenRepository(new ConsoleFormTokens(session))
@@ -82,11 +99,15 @@ class AccessRules {
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
                 .exceptionHandling(errors -> errors
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/admin/login"), console)
+                        .defaultAuthenticationEntryPointFor((request, response, e) -> apiKeyRequired(response), apiV1)
                         .defaultAuthenticationEntryPointFor((request, response, e) -> adminTokenRequired(response),
                                 request -> true)
-                        .accessDeniedHandler((request, response, e) -> ApiError.of("invalid_form_token",
+                        .defaultAccessDeniedHandlerFor((request, response, e) -> ApiError.of("read_only_api_key",
+                                "this API key may only read; create a key with the read+write scope in the console "
+                                + "(API keys) to change anything", null).send(response, HttpStatus.FORBIDDEN), apiV1)
+                        .defaultAccessDeniedHandlerFor((request, response, e) -> ApiError.of("invalid_form_token",
                                         "the form is out of date or came from another site; reload the page and try again",
-                                        null).send(response, HttpStatus.FORBIDDEN)))
+                                        null).send(response, HttpStatus.FORBIDDEN), request -> true))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .logout(logout -> logout.disable())
@@ -120,6 +141,11 @@ class AccessRules {
     static void signIn(String who, String role) {
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                 who, null, List.of(new SimpleGrantedAuthority("ROLE_" + role))));
+    }
+
+    private static void apiKeyRequired(HttpServletResponse response) throws java.io.IOException {
+        ApiError.of("api_key_required", "send 'Authorization: Bearer <key>' with an API key created in the console "
+                + "(API keys), or with the admin token", null).send(response, HttpStatus.UNAUTHORIZED);
     }
 
     private static void adminTokenRequired(HttpServletResponse response) throws java.io.IOException {

@@ -1,0 +1,28 @@
+package org.postbackbridge.integration.feed;
+
+import java.util.Map;
+import org.postbackbridge.attribution.PlayerLinked;
+import org.postbackbridge.events.EventLog;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Logs a player linked by a claim or an operator, in the linking transaction, so the feed tells it.
+ * A player linked by the registration postback's click token is told by that registration.
+ */
+@Component
+class PlayerLinkedLog {
+
+    static final String TYPE = "player_linked";
+
+    private final EventLog events;
+
+    PlayerLinkedLog(EventLog events) {
+        this.events = events;
+    }
+
+    @EventListener
+    void linked(PlayerLinked linked) {
+        events.log(linked.telegramId(), TYPE, Map.of("network", linked.network(), "player_id", linked.playerId()));
+    }
+}

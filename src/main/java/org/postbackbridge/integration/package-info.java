@@ -1,0 +1,10 @@
+/**
+ * Bring your own bot: what lets another bot use postback-bridge as its postback engine. API keys
+ * ({@code apikeys}) authenticate it on {@code /api/v1}, where the users API ({@code api}) registers
+ * its users, hands out their links and takes their player-ID claims under the bot's claim policy;
+ * the events feed ({@code feed}) tells every applied effect in order.
+ *
+ * <p>Other modules use only the types in this package: {@link ApiKeys} and {@link ApiKeyFilter}, for
+ * the access rules.
+ */
+package org.postbackbridge.integration;
