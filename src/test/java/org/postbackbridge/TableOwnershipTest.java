@@ -38,7 +38,8 @@ class TableOwnershipTest {
             Map.entry("settings", "database"),
             Map.entry("console_sessions", "admin"),
             Map.entry("operator_actions", "admin"),
-            Map.entry("reconcile_uploads", "admin"));
+            Map.entry("reconcile_uploads", "admin"),
+            Map.entry("api_keys", "integration"));
 
     /**
      * Source file → the other modules' tables it still names. Reads of the console, the alerts and

@@ -1,6 +1,8 @@
 package org.postbackbridge.attribution;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -36,6 +38,20 @@ public class PlayerLinks {
                 .param(network).param(playerId)
                 .query((rs, n) -> new Link(rs.getLong(1), LinkMethod.valueOf(rs.getString(2).toUpperCase())))
                 .optional();
+    }
+
+    /** A player a user is linked to. */
+    public record LinkedPlayer(String network, String playerId, LinkMethod method, Instant linkedAt) {
+    }
+
+    /** The players the user is linked to, one per network at most. */
+    public List<LinkedPlayer> linkedTo(long telegramId) {
+        return jdbc.sql("SELECT network, player_id, linked_by, linked_at FROM players WHERE telegram_id = ? ORDER BY network")
+                .param(telegramId)
+                .query((rs, n) -> new LinkedPlayer(rs.getString("network"), rs.getString("player_id"),
+                        LinkMethod.valueOf(rs.getString("linked_by").toUpperCase()),
+                        Instant.ofEpochMilli(rs.getLong("linked_at"))))
+                .list();
     }
 
     /** Unlinks the player; false when it was not linked. */

@@ -1,6 +1,6 @@
 package org.postbackbridge.integration.api;
 
-import org.postbackbridge.integration.feed.EventsFeed;
+import org.postbackbridge.events.EventsFeed;
 import org.postbackbridge.web.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,25 +1,23 @@
 package org.postbackbridge.integration.api;
 
-import java.time.Instant;
 import java.util.List;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.postbackbridge.attribution.PlayerLinks;
 import org.springframework.stereotype.Component;
 
-/** The players a user is linked to, one per network at most. */
+/** The players a user is linked to, one per network at most, as the users API shows them. */
 @Component
 class LinkedPlayers {
 
-    private final JdbcClient jdbc;
+    private final PlayerLinks links;
 
-    LinkedPlayers(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    LinkedPlayers(PlayerLinks links) {
+        this.links = links;
     }
 
     List<UserState.LinkedPlayer> of(long telegramId) {
-        return jdbc.sql("SELECT network, player_id, linked_by, linked_at FROM players WHERE telegram_id = ? ORDER BY network")
-                .param(telegramId)
-                .query((rs, row) -> new UserState.LinkedPlayer(rs.getString("network"), rs.getString("player_id"),
-                        rs.getString("linked_by").toLowerCase(), Instant.ofEpochMilli(rs.getLong("linked_at"))))
-                .list();
+        return links.linkedTo(telegramId).stream()
+                .map(link -> new UserState.LinkedPlayer(link.network(), link.playerId(),
+                        link.method().name().toLowerCase(), link.linkedAt()))
+                .toList();
     }
 }

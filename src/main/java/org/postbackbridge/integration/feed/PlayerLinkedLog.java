@@ -3,6 +3,7 @@ package org.postbackbridge.integration.feed;
 import java.util.Map;
 import org.postbackbridge.attribution.PlayerLinked;
 import org.postbackbridge.events.EventLog;
+import org.postbackbridge.events.EventsFeed;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -13,8 +14,6 @@ import org.springframework.stereotype.Component;
 @Component
 class PlayerLinkedLog {
 
-    static final String TYPE = "player_linked";
-
     private final EventLog events;
 
     PlayerLinkedLog(EventLog events) {
@@ -23,6 +22,6 @@ class PlayerLinkedLog {
 
     @EventListener
     void linked(PlayerLinked linked) {
-        events.log(linked.telegramId(), TYPE, Map.of("network", linked.network(), "player_id", linked.playerId()));
+        events.log(linked.telegramId(), EventsFeed.PLAYER_LINKED, Map.of("network", linked.network(), "player_id", linked.playerId()));
     }
 }

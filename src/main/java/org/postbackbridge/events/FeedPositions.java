@@ -1,4 +1,4 @@
-package org.postbackbridge.integration.feed;
+package org.postbackbridge.events;
 
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;

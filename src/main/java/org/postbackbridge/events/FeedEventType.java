@@ -1,4 +1,4 @@
-package org.postbackbridge.integration.feed;
+package org.postbackbridge.events;
 
 /** What a feed event says happened, as its {@code type} spells it. */
 public enum FeedEventType {

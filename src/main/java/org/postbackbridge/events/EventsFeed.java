@@ -1,4 +1,4 @@
-package org.postbackbridge.integration.feed;
+package org.postbackbridge.events;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -41,6 +41,9 @@ public class EventsFeed {
         this.positions = positions;
         this.json = json;
     }
+
+    /** The logged type of a player linked by a claim or an operator (a click token's link is its registration). */
+    public static final String PLAYER_LINKED = "player_linked";
 
     /** The cursor before the first event. */
     public static String start() {
@@ -89,7 +92,7 @@ public class EventsFeed {
 
     private static List<FeedEventType> effects(String type, JsonNode details) {
         return switch (type) {
-            case PlayerLinkedLog.TYPE -> List.of(FeedEventType.PLAYER_LINKED);
+            case PLAYER_LINKED -> List.of(FeedEventType.PLAYER_LINKED);
             case "casino_registration" -> List.of(FeedEventType.REGISTRATION);
             case "casino_deposit" -> details.path("first").asBoolean()
                     ? List.of(FeedEventType.FIRST_DEPOSIT, FeedEventType.ACCESS_UNLOCKED) : List.of(FeedEventType.DEPOSIT);

@@ -1,4 +1,4 @@
-package org.postbackbridge.integration.feed;
+package org.postbackbridge.events;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
