@@ -12,8 +12,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class DirectoryController {
 
-    private static final int PAGE_SIZE = 200;
-
     private final UserDirectory users;
     private final EventHistory events;
 
@@ -23,16 +21,18 @@ class DirectoryController {
     }
 
     @GetMapping("/admin/users")
-    String users(@RequestParam(defaultValue = "") String q, Model model) {
+    String users(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) Integer page,
+                 @RequestParam(required = false) Integer size, Model model) {
         model.addAttribute("q", q);
-        model.addAttribute("users", users.search(q, PAGE_SIZE));
+        model.addAttribute("users", users.search(q, PageRequest.of(page, size)));
         return "admin/users";
     }
 
     @GetMapping("/admin/events")
-    String events(@ModelAttribute("filter") EventHistory.Filter filter, Model model) {
+    String events(@ModelAttribute("filter") EventHistory.Filter filter, @RequestParam(required = false) Integer page,
+                  @RequestParam(required = false) Integer size, Model model) {
         model.addAttribute("types", Arrays.stream(EventType.values()).map(EventType::logType).distinct().toList());
-        model.addAttribute("events", events.page(filter, PAGE_SIZE));
+        model.addAttribute("events", events.page(filter, PageRequest.of(page, size)));
         return "admin/events";
     }
 }

@@ -24,8 +24,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class PostbackLogController {
 
-    private static final int PAGE_SIZE = 100;
-
     private final PostbackLog log;
     private final UserDirectory users;
     private final Attribution attribution;
@@ -47,13 +45,12 @@ class PostbackLogController {
     }
 
     @GetMapping("/admin/postbacks")
-    String postbacks(@ModelAttribute("filter") PostbackFilter filter, @RequestParam(required = false) Long before,
-                     Model model) {
-        List<PostbackLog.Entry> entries = log.page(filter, before, PAGE_SIZE);
+    String postbacks(@ModelAttribute("filter") PostbackFilter filter, @RequestParam(required = false) Integer page,
+                     @RequestParam(required = false) Integer size, Model model) {
+        Page<PostbackLog.Entry> entries = log.page(filter, PageRequest.of(page, size));
         model.addAttribute("entries", entries);
-        model.addAttribute("actions", actions.on(entries.stream().map(PostbackLog.Entry::subject).toList()).stream()
+        model.addAttribute("actions", actions.on(entries.items().stream().map(PostbackLog.Entry::subject).toList()).stream()
                 .collect(Collectors.groupingBy(OperatorActions.Action::subject)));
-        model.addAttribute("next", entries.size() == PAGE_SIZE ? entries.getLast().id() : null);
         model.addAttribute("networks", properties.networks().keySet());
         model.addAttribute("events", Arrays.stream(EventType.values()).map(EventType::canonicalName).toList());
         model.addAttribute("statuses", Arrays.stream(PostbackStatus.values()).map(PostbackStatus::value).toList());
