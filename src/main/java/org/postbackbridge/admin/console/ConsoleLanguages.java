@@ -34,7 +34,11 @@ class ConsoleLanguages implements WebMvcConfigurer {
     }
 
     static boolean supports(Locale locale) {
-        return locale != null && TAGS.contains(locale.getLanguage());
+        return locale != null && isTag(locale.getLanguage());
+    }
+
+    static boolean isTag(String language) {
+        return language != null && TAGS.contains(language);
     }
 
     /** Named as Spring's DispatcherServlet looks it up, which replaces Spring Boot's Accept-Language-only one. */
@@ -80,7 +84,7 @@ class ConsoleLanguages implements WebMvcConfigurer {
     }
 
     /** The switch: {@code ?lang=ru} on any console page; a language the console does not speak is ignored. */
-    private static final class SwitchInterceptor extends LocaleChangeInterceptor {
+    static final class SwitchInterceptor extends LocaleChangeInterceptor {
 
         SwitchInterceptor() {
             setParamName(PARAMETER);
@@ -88,13 +92,13 @@ class ConsoleLanguages implements WebMvcConfigurer {
 
         @Override
         protected Locale parseLocaleValue(String value) {
-            return TAGS.contains(value) ? Locale.forLanguageTag(value) : null;
+            return isTag(value) ? Locale.forLanguageTag(value) : null;
         }
 
         @Override
         public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
                 throws jakarta.servlet.ServletException {
-            return TAGS.contains(request.getParameter(PARAMETER)) ? super.preHandle(request, response, handler) : true;
+            return !isTag(request.getParameter(PARAMETER)) || super.preHandle(request, response, handler);
         }
     }
 }

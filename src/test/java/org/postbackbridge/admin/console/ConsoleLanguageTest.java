@@ -15,6 +15,9 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.support.EncodedResource;
 import org.springframework.core.io.support.PropertiesLoaderUtils;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.web.servlet.LocaleResolver;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The console's words in both languages: plural forms, durations, amounts, events as sentences, CSV styles. */
@@ -129,6 +132,53 @@ class ConsoleLanguageTest {
         assertThat(new ConsoleProperties(java.time.ZoneId.of("UTC"), RU).language()).isEqualTo(RU);
         assertThatThrownBy(() -> new ConsoleProperties(java.time.ZoneId.of("UTC"), Locale.GERMAN))
                 .hasMessageContaining("CONSOLE_LANGUAGE").hasMessageContaining("en and ru");
+    }
+
+    @Test
+    void theLanguageIsTheCookiesElseTheBrowsersElseTheDefault() {
+        LocaleResolver resolver = new ConsoleLanguages(new ConsoleProperties(java.time.ZoneId.of("UTC"), RU)).localeResolver();
+
+        assertThat(resolver.resolveLocale(new MockHttpServletRequest())).isEqualTo(RU);
+        assertThat(resolver.resolveLocale(browser("de-DE,en-US;q=0.8", null))).isEqualTo(Locale.ENGLISH);
+        assertThat(resolver.resolveLocale(browser("ru-RU,ru;q=0.9", null))).isEqualTo(RU);
+        assertThat(resolver.resolveLocale(browser("de-DE", null))).isEqualTo(RU);
+        assertThat(resolver.resolveLocale(browser("ru-RU", "en"))).isEqualTo(Locale.ENGLISH);
+        // A cookie naming a language the console does not speak counts as none.
+        assertThat(resolver.resolveLocale(browser("en-US", "de"))).isEqualTo(Locale.ENGLISH);
+    }
+
+    @Test
+    void theSwitchRemembersOnlyALanguageTheConsoleSpeaks() throws Exception {
+        LocaleResolver resolver = new ConsoleLanguages(new ConsoleProperties(java.time.ZoneId.of("UTC"), Locale.ENGLISH))
+                .localeResolver();
+
+        MockHttpServletResponse switched = switchTo("ru", resolver);
+        assertThat(switched.getCookie(ConsoleLanguages.COOKIE).getValue()).isEqualTo("ru");
+        assertThat(switched.getCookie(ConsoleLanguages.COOKIE).getPath()).isEqualTo("/admin");
+        assertThat(switchTo("de", resolver).getCookie(ConsoleLanguages.COOKIE)).isNull();
+        assertThat(switchTo(null, resolver).getCookie(ConsoleLanguages.COOKIE)).isNull();
+    }
+
+    private static MockHttpServletResponse switchTo(String language, LocaleResolver resolver) throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/admin");
+        if (language != null) {
+            request.setParameter(ConsoleLanguages.PARAMETER, language);
+        }
+        request.setAttribute(org.springframework.web.servlet.DispatcherServlet.LOCALE_RESOLVER_ATTRIBUTE, resolver);
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        assertThat(new ConsoleLanguages.SwitchInterceptor().preHandle(request, response, new Object())).isTrue();
+        return response;
+    }
+
+    private static MockHttpServletRequest browser(String acceptLanguage, String cookie) {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/admin");
+        request.addHeader("Accept-Language", acceptLanguage);
+        request.setPreferredLocales(java.util.Arrays.stream(acceptLanguage.split(","))
+                .map(tag -> Locale.forLanguageTag(tag.split(";")[0])).toList());
+        if (cookie != null) {
+            request.setCookies(new jakarta.servlet.http.Cookie(ConsoleLanguages.COOKIE, cookie));
+        }
+        return request;
     }
 
     private static ResourceBundleMessageSource messages() {
