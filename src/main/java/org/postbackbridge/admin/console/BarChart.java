@@ -66,6 +66,25 @@ public record BarChart(List<Bar> bars, List<Tick> ticks) {
         return TOP + PLOT_HEIGHT;
     }
 
+    /** The SVG's viewBox. */
+    public String viewBox() {
+        return "0 0 " + WIDTH + " " + HEIGHT;
+    }
+
+    /** Where the plot begins on the left (the y axis's labels are before it) and ends on the right. */
+    public int plotLeft() {
+        return LEFT;
+    }
+
+    public int plotRight() {
+        return WIDTH - RIGHT;
+    }
+
+    /** The baseline of the day labels under the x axis. */
+    public int dayLabelY() {
+        return HEIGHT - 6;
+    }
+
     /** 1, 2 or 5 times a power of ten, so that at most {@value #MAX_INTERVALS} steps reach the highest value. */
     static BigDecimal step(BigDecimal highest) {
         if (highest.signum() <= 0) {
