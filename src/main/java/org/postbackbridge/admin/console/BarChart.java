@@ -40,9 +40,10 @@ public record BarChart(List<Bar> bars, List<Tick> ticks) {
     public record Tick(BigDecimal value, double y) {
     }
 
-    static BarChart of(List<LocalDate> days, List<BigDecimal> values) {
+    /** {@code counted}: the values are counts, so the axis steps by whole numbers. */
+    static BarChart of(List<LocalDate> days, List<BigDecimal> values, boolean counted) {
         BigDecimal highest = values.stream().reduce(BigDecimal.ZERO, BigDecimal::max);
-        BigDecimal step = step(highest);
+        BigDecimal step = counted ? step(highest).max(BigDecimal.ONE) : step(highest);
         int intervals = highest.signum() == 0 ? 1 : highest.divide(step, 0, RoundingMode.CEILING).intValue();
         BigDecimal top = step.multiply(BigDecimal.valueOf(intervals));
         double slot = (double) PLOT_WIDTH / days.size();

@@ -28,8 +28,8 @@ record DepositChart(BarChart count, List<CurrencyChart> sums, List<Total> totals
         List<Total> totals = totals(deposits);
         List<CurrencyChart> sums = totals.stream().map(total -> new CurrencyChart(total.currency(),
                 BarChart.of(days, days.stream().map(day -> sum(byDay.getOrDefault(day, List.of()), total.currency()))
-                        .toList()))).toList();
-        return new DepositChart(BarChart.of(days, counts), sums, totals);
+                        .toList(), false))).toList();
+        return new DepositChart(BarChart.of(days, counts, true), sums, totals);
     }
 
     public boolean isEmpty() {

@@ -42,7 +42,8 @@ class DashboardFiguresMathTest {
         assertThat(BarChart.step(new BigDecimal("0.3"))).isEqualByComparingTo("0.1");
         assertThat(BarChart.step(BigDecimal.ZERO)).isEqualByComparingTo("1");
 
-        BarChart chart = BarChart.of(List.of(DAY, DAY.plusDays(1)), List.of(new BigDecimal("4500"), new BigDecimal("1000")));
+        BarChart chart = BarChart.of(List.of(DAY, DAY.plusDays(1)), List.of(new BigDecimal("4500"), new BigDecimal("1000")),
+                false);
         assertThat(chart.ticks()).extracting(tick -> tick.value().intValue()).containsExactly(0, 2000, 4000, 6000);
         assertThat(chart.ticks().getFirst().y()).isEqualTo(chart.baseline());
         assertThat(chart.ticks().getLast().y()).isEqualTo(BarChart.TOP);
@@ -55,8 +56,10 @@ class DashboardFiguresMathTest {
     @Test
     void everyFifthDayAndTheLastAreLabelled() {
         List<LocalDate> days = DAY.datesUntil(DAY.plusDays(12)).toList();
-        BarChart chart = BarChart.of(days, days.stream().map(day -> BigDecimal.ONE).toList());
+        BarChart chart = BarChart.of(days, days.stream().map(day -> BigDecimal.ONE).toList(), true);
 
+        // Counts step by whole numbers: one deposit a day is an axis of 0 and 1, not of halves.
+        assertThat(chart.ticks()).extracting(tick -> tick.value().toPlainString()).containsExactly("0", "1");
         assertThat(chart.bars()).filteredOn(BarChart.Bar::labelled).extracting(BarChart.Bar::day)
                 .containsExactly(DAY, DAY.plusDays(5), DAY.plusDays(10), DAY.plusDays(11));
     }
