@@ -103,6 +103,22 @@ class ConsoleLanguagesBrowserTest extends PostbackTestBase {
     }
 
     @Test
+    void theBrowsersLanguageDecidesUnlessTheOperatorPickedOneAndTheFaviconNeedsNoSignIn() {
+        assertThat(http.get("/admin/login", "Accept-Language", "ru-RU,ru;q=0.9,en;q=0.8").body())
+                .contains("Токен администратора").contains("lang=\"ru\"");
+        assertThat(http.get("/admin/login", "Accept-Language", "de-DE,en;q=0.5").body()).contains("Admin token");
+        assertThat(http.get("/admin/login", "Accept-Language", "ru", "Cookie", ConsoleLanguages.COOKIE + "=en").body())
+                .contains("Admin token");
+        // CONSOLE_LANGUAGE is en here: a browser asking for neither language gets English.
+        assertThat(http.get("/admin/login", "Accept-Language", "de").body()).contains("Admin token");
+
+        Http.Response icon = http.get("/favicon.svg");
+        assertThat(icon.status()).isEqualTo(200);
+        assertThat(icon.body()).startsWith("<svg");
+        assertThat(http.get("/admin/login").body()).contains("<link rel=\"icon\" type=\"image/svg+xml\" href=\"/favicon.svg\">");
+    }
+
+    @Test
     void theSwitchKeepsThePageAndItsFilters() {
         browser.get(url("/admin/postbacks?status=unmatched&size=25"));
         Chromium.navigateBy(browser, browser.findElement(By.cssSelector("#languages a[data-lang='ru']")));
