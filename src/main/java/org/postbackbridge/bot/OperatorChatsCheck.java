@@ -2,7 +2,7 @@ package org.postbackbridge.bot;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.postbackbridge.outbox.NotifyProperties;
+import org.postbackbridge.texts.NotifyProperties;
 import org.postbackbridge.telegram.TelegramErrors;
 import org.postbackbridge.setup.SetupCheck;
 import org.postbackbridge.setup.SetupItem;

@@ -11,7 +11,7 @@ import org.postbackbridge.eventlog.LoggedEvent;
 import org.postbackbridge.platform.Money;
 import org.postbackbridge.texts.MessageKind;
 import org.postbackbridge.texts.MoneyFormat;
-import org.postbackbridge.outbox.NotifyProperties;
+import org.postbackbridge.texts.NotifyProperties;
 import org.postbackbridge.users.BotUser;
 import org.postbackbridge.users.Stats;
 import org.postbackbridge.users.UserRepository;

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.postbackbridge.attribution.AttributionProperties;
 import org.postbackbridge.texts.MessageKind;
 import org.postbackbridge.outbox.Notifier;
-import org.postbackbridge.outbox.NotifyProperties;
+import org.postbackbridge.texts.NotifyProperties;
 import org.postbackbridge.intake.CabinetUrls;
 import org.postbackbridge.setup.SetupItem;
 import org.postbackbridge.setup.SetupReport;

@@ -1,5 +1,10 @@
-/** The operator's side: access rules, the console, reconciliation, alerts and the admin API. */
-@ApplicationModule(displayName = "Console", allowedDependencies = {"attribution", "events", "integration", "notify", "postback", "secrets", "setup", "users", "web"})
+/**
+ * The operator's side: the console pages, reconciliation, the access rules ({@code auth}) and the
+ * declared cross-module reads ({@code queries}), the one place that may name other modules' tables.
+ */
+@ApplicationModule(displayName = "Console", allowedDependencies = {"attribution", "eventlog", "integration", "intake",
+        "outbox", "platform", "platform::database", "platform::secrets", "platform::web", "setup", "telegram", "texts",
+        "users"})
 package org.postbackbridge.console;
 
 import org.springframework.modulith.ApplicationModule;

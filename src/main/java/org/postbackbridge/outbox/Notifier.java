@@ -10,6 +10,7 @@ import org.postbackbridge.texts.MessageKind;
 import org.postbackbridge.telegram.ChatMigrations;
 import org.postbackbridge.telegram.Keyboard;
 import org.postbackbridge.texts.MessageTemplates;
+import org.postbackbridge.texts.NotifyProperties;
 import org.postbackbridge.texts.TelegramText;
 
 /** Renders texts and queues them in the outbox for a user or for every operator chat. */

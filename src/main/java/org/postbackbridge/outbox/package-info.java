@@ -1,5 +1,8 @@
-/** Texts, the Telegram client and the outbox with its dispatcher. */
-@ApplicationModule(displayName = "Notify", allowedDependencies = {"database", "events", "secrets", "users"})
+/**
+ * The durable outbox: {@link Notifier} queues messages, the dispatcher in {@code internal} sends them
+ * under Telegram's limits, on one instance at a time.
+ */
+@ApplicationModule(displayName = "Outbox", allowedDependencies = {"platform::database", "telegram", "texts", "users"})
 package org.postbackbridge.outbox;
 
 import org.springframework.modulith.ApplicationModule;

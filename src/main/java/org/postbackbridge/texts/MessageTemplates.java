@@ -16,7 +16,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
-import org.postbackbridge.outbox.NotifyProperties;
 
 /**
  * The texts, Russian and English, with operator overrides from {@code MESSAGES_FILE}. Checked at

@@ -1,5 +1,5 @@
 /** The database: SQLite or PostgreSQL, group commit, health, the clock. */
-@ApplicationModule(displayName = "Database", allowedDependencies = {})
+@NamedInterface("database")
 package org.postbackbridge.platform.database;
 
-import org.springframework.modulith.ApplicationModule;
+import org.springframework.modulith.NamedInterface;

@@ -1,5 +1,5 @@
 /** Comparing and hashing secrets (tokens, keys) without leaking them through timing, and their mask. */
-@ApplicationModule(displayName = "Secrets", allowedDependencies = {})
+@NamedInterface("secrets")
 package org.postbackbridge.platform.secrets;
 
-import org.springframework.modulith.ApplicationModule;
+import org.springframework.modulith.NamedInterface;

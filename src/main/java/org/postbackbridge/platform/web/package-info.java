@@ -1,5 +1,5 @@
 /** The HTTP layer shared by all: errors as JSON, Tomcat settings, request budgets. */
-@ApplicationModule(displayName = "Web", allowedDependencies = {"database"})
+@NamedInterface("web")
 package org.postbackbridge.platform.web;
 
-import org.springframework.modulith.ApplicationModule;
+import org.springframework.modulith.NamedInterface;

@@ -1,4 +1,4 @@
-package org.postbackbridge.outbox;
+package org.postbackbridge.texts;
 
 import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
