@@ -5,7 +5,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** Tells every console page whether the service runs in dry-run, so each shows it. */
-@ControllerAdvice(basePackages = "org.postbackbridge.admin")
+@ControllerAdvice(basePackages = "org.postbackbridge.console")
 class ConsoleBanner {
 
     private final TelegramProperties telegram;
