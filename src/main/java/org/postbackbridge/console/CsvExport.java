@@ -14,7 +14,7 @@ import org.apache.commons.csv.CSVPrinter;
  * cells that a spreadsheet would run as a formula neutralised with a leading quote, since
  * postback parameters come from outside.
  */
-public final class CsvExport implements AutoCloseable {
+final class CsvExport implements AutoCloseable {
 
     private final CSVPrinter printer;
 

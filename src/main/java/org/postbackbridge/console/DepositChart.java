@@ -14,7 +14,7 @@ import org.postbackbridge.console.queries.DashboardFigures.DepositDay;
  * Deposits per day as bars: the count, and the sum in the currency most deposits were made in
  * (other currencies are listed beside the chart rather than added up with it).
  */
-public record DepositChart(String currency, List<Bar> bars, List<Total> totals) {
+record DepositChart(String currency, List<Bar> bars, List<Total> totals) {
 
     /** One day; heights are percentages of the highest day. */
     record Bar(LocalDate day, long count, BigDecimal sum, int countHeight, int sumHeight) {

@@ -23,7 +23,7 @@ import org.postbackbridge.outbox.SendResult;
 import org.postbackbridge.telegram.TelegramErrors;
 
 /** Sends through the Bot API's {@code sendMessage} and sorts Telegram's answer into a {@link SendResult}. */
-public class BotApiSender implements MessageSender {
+class BotApiSender implements MessageSender {
 
     private static final Logger log = LoggerFactory.getLogger(BotApiSender.class);
 

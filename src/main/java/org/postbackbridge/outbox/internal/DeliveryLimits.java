@@ -26,7 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Time is read from a {@link TimeMeter} and waited out through a {@link BlockingStrategy}, the
  * monotonic clock and real parking in service; a test moves time by hand.
  */
-public class DeliveryLimits {
+class DeliveryLimits {
 
     private static final long SECOND = Duration.ofSeconds(1).toNanos();
     private static final long POLL = Duration.ofMillis(5).toNanos();

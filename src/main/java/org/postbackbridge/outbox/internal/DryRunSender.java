@@ -6,7 +6,7 @@ import org.postbackbridge.outbox.OutboxMessage;
 import org.postbackbridge.outbox.SendResult;
 
 /** Without a bot token: each message is logged and recorded as {@code dry_run}, not sent. */
-public class DryRunSender implements MessageSender {
+class DryRunSender implements MessageSender {
 
     private static final Logger log = LoggerFactory.getLogger(DryRunSender.class);
 

@@ -4,7 +4,7 @@ import org.postbackbridge.outbox.OutboxMessage;
 import org.postbackbridge.outbox.SendResult;
 
 /** Sends one outbox message: to Telegram, or nowhere in dry-run. */
-public interface MessageSender {
+interface MessageSender {
 
     SendResult send(OutboxMessage message);
 

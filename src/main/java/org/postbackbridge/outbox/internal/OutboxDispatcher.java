@@ -39,7 +39,7 @@ import org.postbackbridge.outbox.Notifier;
  * we cannot know (a timeout, or a crash between Telegram's answer and our write): the two
  * at-least-once windows documented in the README.
  */
-public class OutboxDispatcher implements SmartLifecycle {
+class OutboxDispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
     /** Enough chats per look that those just served (waiting for their next second) do not hide the rest. */
