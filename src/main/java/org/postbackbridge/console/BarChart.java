@@ -16,12 +16,12 @@ import java.util.stream.IntStream;
  */
 public record BarChart(List<Bar> bars, List<Tick> ticks) {
 
-    public static final int WIDTH = 720;
-    public static final int HEIGHT = 190;
-    public static final int LEFT = 64;
-    public static final int RIGHT = 8;
-    public static final int TOP = 16;
-    public static final int BOTTOM = 22;
+    static final int WIDTH = 720;
+    static final int HEIGHT = 190;
+    static final int LEFT = 64;
+    static final int RIGHT = 8;
+    static final int TOP = 16;
+    static final int BOTTOM = 22;
     static final int PLOT_WIDTH = WIDTH - LEFT - RIGHT;
     static final int PLOT_HEIGHT = HEIGHT - TOP - BOTTOM;
     private static final int MAX_INTERVALS = 4;

@@ -1,7 +1,8 @@
 package org.postbackbridge.console;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -74,28 +75,20 @@ public class ConsoleText {
         return number == null ? "" : Amounts.format(number, 0, LocaleContextHolder.getLocale());
     }
 
-    /** Amounts as the console writes them, in pages and in CSV files. */
+    /** Amounts and numbers as the console's pages write them. */
     static final class Amounts {
 
         private Amounts() {
         }
 
         static String format(BigDecimal amount, int minimumDecimals, Locale locale) {
-            int decimals = Math.max(minimumDecimals, amount.stripTrailingZeros().scale());
-            String plain = amount.setScale(decimals, RoundingMode.HALF_UP).toPlainString();
-            boolean negative = plain.startsWith("-");
-            String digits = negative ? plain.substring(1) : plain;
-            int point = digits.indexOf('.') < 0 ? digits.length() : digits.indexOf('.');
-            StringBuilder whole = new StringBuilder(digits.substring(0, point));
-            for (int i = whole.length() - 3; i > 0; i -= 3) {
-                whole.insert(i, ' ');
-            }
-            String fraction = point == digits.length() ? "" : decimalMark(locale) + digits.substring(point + 1);
-            return (negative ? "-" : "") + whole + fraction;
-        }
-
-        static char decimalMark(Locale locale) {
-            return "ru".equals(locale.getLanguage()) ? ',' : '.';
+            DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(Locale.ROOT);
+            symbols.setGroupingSeparator(' ');
+            symbols.setDecimalSeparator("ru".equals(locale.getLanguage()) ? ',' : '.');
+            DecimalFormat format = new DecimalFormat("#,##0", symbols);
+            format.setMinimumFractionDigits(minimumDecimals);
+            format.setMaximumFractionDigits(Math.max(minimumDecimals, amount.stripTrailingZeros().scale()));
+            return format.format(amount);
         }
     }
 }
