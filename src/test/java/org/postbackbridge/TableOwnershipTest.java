@@ -39,7 +39,9 @@ class TableOwnershipTest {
             Map.entry("console_sessions", "admin"),
             Map.entry("operator_actions", "admin"),
             Map.entry("reconcile_uploads", "admin"),
-            Map.entry("api_keys", "integration"));
+            Map.entry("api_keys", "integration"),
+            Map.entry("webhook_endpoints", "webhooks"),
+            Map.entry("webhook_deliveries", "webhooks"));
 
     /**
      * Source file → the other modules' tables it still names. Reads of the console, the alerts and
