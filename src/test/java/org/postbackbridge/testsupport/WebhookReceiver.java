@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntUnaryOperator;
 
 /**
@@ -28,6 +30,7 @@ public final class WebhookReceiver implements AutoCloseable {
     }
 
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final AtomicInteger arrivals = new AtomicInteger();
     private volatile IntUnaryOperator answers = n -> 204;
     private volatile int port;
     private HttpServer server;
@@ -40,7 +43,12 @@ public final class WebhookReceiver implements AutoCloseable {
         return "http://127.0.0.1:" + port + "/hooks";
     }
 
-    /** Every request so far, including those answered with a failure. */
+    /** How many requests have come in, including any still waiting for their answer. */
+    public int arrivals() {
+        return arrivals.get();
+    }
+
+    /** Every request answered so far, including those answered with a failure, in the order answered. */
     public List<Received> received() {
         return List.copyOf(received);
     }
@@ -70,6 +78,7 @@ public final class WebhookReceiver implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server.createContext("/", this::handle);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.start();
         port = server.getAddress().getPort();
     }
@@ -78,11 +87,9 @@ public final class WebhookReceiver implements AutoCloseable {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         Map<String, String> headers = new java.util.TreeMap<>();
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.getFirst()));
-        int status;
-        synchronized (received) {
-            status = answers.applyAsInt(received.size());
-            received.add(new Received(exchange.getRequestURI().getPath(), Map.copyOf(headers), body, status));
-        }
+        // The answer may take its time (a test holding a request open), so it is computed outside any lock.
+        int status = answers.applyAsInt(arrivals.getAndIncrement());
+        received.add(new Received(exchange.getRequestURI().getPath(), Map.copyOf(headers), body, status));
         if (status / 100 == 3) {
             exchange.getResponseHeaders().add("Location", "http://127.0.0.1:" + port + "/elsewhere");
         }
