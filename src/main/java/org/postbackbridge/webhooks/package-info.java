@@ -5,7 +5,7 @@
  * another bot takes the events.
  */
 @ApplicationModule(displayName = "Webhooks",
-        allowedDependencies = {"database", "events", "integration", "notify", "web"})
+        allowedDependencies = {"events", "integration", "notify"})
 package org.postbackbridge.webhooks;
 
 import org.springframework.modulith.ApplicationModule;
