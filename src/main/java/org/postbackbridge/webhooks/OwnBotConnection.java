@@ -1,7 +1,7 @@
 package org.postbackbridge.webhooks;
 
 import org.postbackbridge.integration.ApiKeys;
-import org.postbackbridge.notify.ExternalBot;
+import org.postbackbridge.outbox.ExternalBot;
 import org.springframework.stereotype.Component;
 
 /** The operator's own bot is connected when a webhook endpoint is enabled or an API key is active. */

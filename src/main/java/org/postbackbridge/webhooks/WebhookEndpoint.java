@@ -3,7 +3,7 @@ package org.postbackbridge.webhooks;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import org.postbackbridge.events.FeedEventType;
+import org.postbackbridge.eventlog.FeedEventType;
 
 /**
  * An endpoint that receives webhooks; its secret is not part of it, so it can be shown and logged.

@@ -5,7 +5,7 @@
  * another bot takes the events.
  */
 @ApplicationModule(displayName = "Webhooks",
-        allowedDependencies = {"events", "integration", "notify"})
+        allowedDependencies = {"eventlog", "integration", "outbox"})
 package org.postbackbridge.webhooks;
 
 import org.springframework.modulith.ApplicationModule;

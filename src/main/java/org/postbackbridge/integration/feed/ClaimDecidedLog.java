@@ -3,8 +3,8 @@ package org.postbackbridge.integration.feed;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.postbackbridge.attribution.ClaimDecided;
-import org.postbackbridge.events.EventLog;
-import org.postbackbridge.events.EventsFeed;
+import org.postbackbridge.eventlog.EventLog;
+import org.postbackbridge.eventlog.EventsFeed;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
