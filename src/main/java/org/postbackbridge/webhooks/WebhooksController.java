@@ -1,9 +1,11 @@
 package org.postbackbridge.webhooks;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,9 +30,11 @@ class WebhooksController {
     private final WebhookPayloads payloads;
     private final EndpointUrlPolicy policy;
     private final WebhookDispatcher dispatcher;
+    private final ApplicationEventPublisher events;
 
     WebhooksController(WebhookEndpoints endpoints, WebhookDeliveries deliveries, WebhookPayloads payloads,
-                       EndpointUrlPolicy policy, WebhookDispatcher dispatcher) {
+                       EndpointUrlPolicy policy, WebhookDispatcher dispatcher, ApplicationEventPublisher events) {
+        this.events = events;
         this.endpoints = endpoints;
         this.deliveries = deliveries;
         this.payloads = payloads;
@@ -57,7 +61,7 @@ class WebhooksController {
     /** Answers with the page itself rather than a redirect, so the new secret is on it and nowhere else. */
     @PostMapping("/admin/webhooks")
     String create(@RequestParam(defaultValue = "") String url, @RequestParam(name = "types", required = false) List<String> types,
-                  Model model, HttpServletResponse response) {
+                  Model model, HttpServletRequest request, HttpServletResponse response) {
         List<String> chosen = types == null ? List.of() : types;
         Optional<String> problem = policy.problem(url)
                 .or(() -> chosen.stream().filter(type -> !WebhookEndpoint.EVENT_TYPES.contains(type)).findFirst()
@@ -71,47 +75,54 @@ class WebhooksController {
             List<String> stored = chosen.containsAll(WebhookEndpoint.EVENT_TYPES) ? List.of() : List.copyOf(chosen);
             WebhookEndpoints.Created created = endpoints.create(url.strip(), stored);
             model.addAttribute("created", created);
+            record("webhook_endpoint_added", "webhook_endpoint:" + created.endpoint().id(), url.strip(), request);
             dispatcher.wakeUp();
         }
         return list(null, model);
     }
 
     @PostMapping("/admin/webhooks/{id}/disable")
-    String disable(@PathVariable long id) {
+    String disable(@PathVariable long id, HttpServletRequest request) {
         editable(id);
         endpoints.setEnabled(id, false, "Disabled in the console.");
+        record("webhook_endpoint_disabled", "webhook_endpoint:" + id, "disabled", request);
         return "redirect:/admin/webhooks?endpoint=" + id;
     }
 
     @PostMapping("/admin/webhooks/{id}/enable")
-    String enable(@PathVariable long id) {
+    String enable(@PathVariable long id, HttpServletRequest request) {
         editable(id);
         endpoints.setEnabled(id, true, null);
+        record("webhook_endpoint_enabled", "webhook_endpoint:" + id, "enabled", request);
         dispatcher.wakeUp();
         return "redirect:/admin/webhooks?endpoint=" + id;
     }
 
     @PostMapping("/admin/webhooks/{id}/delete")
-    String delete(@PathVariable long id) {
-        editable(id);
+    String delete(@PathVariable long id, HttpServletRequest request) {
+        WebhookEndpoint endpoint = editable(id);
         endpoints.delete(id);
+        record("webhook_endpoint_deleted", "webhook_endpoint:" + id, endpoint.url(), request);
         return "redirect:/admin/webhooks?deleted=" + id;
     }
 
     @PostMapping("/admin/webhooks/{id}/test")
-    String sendTest(@PathVariable long id) {
+    String sendTest(@PathVariable long id, HttpServletRequest request) {
         known(id);
-        deliveries.queueTest(id, payloads.test());
+        WebhookDeliveries.Queued test = payloads.test();
+        deliveries.queueTest(id, test);
+        record("webhook_test_sent", "webhook_endpoint:" + id, test.messageId(), request);
         dispatcher.wakeUp();
         return "redirect:/admin/webhooks?endpoint=" + id + "&tested";
     }
 
     @PostMapping("/admin/webhooks/{id}/deliveries/{delivery}/retry")
-    String retry(@PathVariable long id, @PathVariable long delivery) {
+    String retry(@PathVariable long id, @PathVariable long delivery, HttpServletRequest request) {
         known(id);
         if (!deliveries.retry(id, delivery)) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "Only a dead message of this endpoint can be retried.");
         }
+        record("webhook_delivery_retried", "webhook_delivery:" + delivery, "queued again", request);
         dispatcher.wakeUp();
         return "redirect:/admin/webhooks?endpoint=" + id + "&retried=" + delivery;
     }
@@ -120,10 +131,16 @@ class WebhooksController {
         return endpoints.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No endpoint " + id + "."));
     }
 
-    private void editable(long id) {
-        if (known(id).declared()) {
+    private WebhookEndpoint editable(long id) {
+        WebhookEndpoint endpoint = known(id);
+        if (endpoint.declared()) {
             throw new ResponseStatusException(HttpStatus.CONFLICT,
                     "Endpoint " + id + " is declared in configuration: change it there and restart.");
         }
+        return endpoint;
+    }
+
+    private void record(String action, String subject, String outcome, HttpServletRequest request) {
+        events.publishEvent(new WebhookOperatorAction(action, subject, outcome, request.getRemoteAddr()));
     }
 }

@@ -116,6 +116,10 @@ class WebhooksConsoleTest extends PostbackTestBase {
 
         console.post("/admin/webhooks/" + id + "/delete");
         assertThat(endpoints.find(id)).isEmpty();
+        assertThat(jdbc.sql("SELECT action FROM operator_actions WHERE subject = ? ORDER BY id")
+                .param("webhook_endpoint:" + id).query(String.class).list()).as("the operator's record")
+                .containsExactly("webhook_endpoint_added", "webhook_endpoint_disabled", "webhook_endpoint_enabled",
+                        "webhook_endpoint_deleted");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM webhook_deliveries WHERE endpoint_id = ?").param(id)
                 .query(Long.class).single()).isZero();
     }
