@@ -2,6 +2,7 @@ package org.postbackbridge.webhooks;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -42,8 +43,8 @@ public record WebhookProperties(
         if (url.isBlank()) {
             return endpoints;
         }
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(new DeclaredEndpoint(url.strip(), secret.strip(), List.of())),
-                endpoints.stream()).toList();
+        return Stream.concat(Stream.of(new DeclaredEndpoint(url.strip(), secret.strip(), List.of())), endpoints.stream())
+                .toList();
     }
 
     @Override
