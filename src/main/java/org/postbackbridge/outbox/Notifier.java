@@ -23,9 +23,11 @@ public class Notifier {
     private final Clock clock;
     private final JsonMapper json;
     private final ChatMigrations migrations;
+    private final DeliveryMode mode;
 
     Notifier(Outbox outbox, MessageTemplates templates, NotifyProperties properties, Clock clock, JsonMapper json,
-             ChatMigrations migrations) {
+             ChatMigrations migrations, DeliveryMode mode) {
+        this.mode = mode;
         this.outbox = outbox;
         this.templates = templates;
         this.properties = properties;
@@ -44,6 +46,9 @@ public class Notifier {
 
     /** As {@link #toUser(BotUser, MessageKind, Map, String)}; a {@code test} message opens with the test marker. */
     public void toUser(BotUser user, MessageKind kind, Map<String, ?> values, String dedupeKey, boolean test) {
+        if (mode.headless()) {
+            return;
+        }
         String text = render(kind, user.language(), values, test);
         if (user.blocked()) {
             outbox.recordBlocked(user.telegramId(), kind.key(), text, dedupeKey + ":" + kind.key());
@@ -62,7 +67,11 @@ public class Notifier {
         queue(chatId, kind, templates.render(kind, languageCode, values), keyboard, dedupeKey);
     }
 
+    /** Headless, nothing is queued: the operator's own bot tells its users what the webhooks and the feed say. */
     private void queue(long chatId, MessageKind kind, String text, Keyboard keyboard, String dedupeKey) {
+        if (mode.headless()) {
+            return;
+        }
         List<String> parts = TelegramText.split(text);
         String buttons = keyboard == null ? null : json.writeValueAsString(keyboard);
         for (int i = 0; i < parts.size(); i++) {
