@@ -28,9 +28,17 @@ class OutboxController {
         this.transaction = transaction;
     }
 
+    /**
+     * The messages that need an operator's eye. Sent and dry-run messages are in the message history;
+     * a status that does not exist is a 400 that says so, not another tab.
+     */
     @GetMapping("/admin/outbox")
     String outbox(@RequestParam(defaultValue = Outbox.DEAD) String status, Model model) {
-        String shown = SHOWN.contains(status) ? status : Outbox.DEAD;
+        if (!SHOWN.contains(status)) {
+            HistoryFilter.oneOf("status", status, MessagesController.STATUSES);
+            return "redirect:/admin/messages?status=" + status;
+        }
+        String shown = status;
         model.addAttribute("status", shown);
         model.addAttribute("statuses", SHOWN);
         model.addAttribute("counts", view.counts());
