@@ -39,7 +39,7 @@ public class PageFormat {
         return day.atStartOfDay(zone).toInstant().toEpochMilli();
     }
 
-    ZoneId zone() {
+    public ZoneId zone() {
         return zone;
     }
 

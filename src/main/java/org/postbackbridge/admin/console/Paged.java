@@ -31,7 +31,7 @@ record Paged<T>(List<T> items, int page, String newerLink, String olderLink) {
                 number > 1 ? link(parameter, number - 1) : null, more ? link(parameter, number + 1) : null);
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return items.isEmpty();
     }
 

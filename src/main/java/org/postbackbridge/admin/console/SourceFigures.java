@@ -1,6 +1,7 @@
 package org.postbackbridge.admin.console;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -70,8 +71,20 @@ class SourceFigures {
                 WHERE p.event IN ('deposit', 'first_deposit') AND p.status = 'processed' AND %s
                 GROUP BY group_key, p.currency""")
                 .query((rs, n) -> new DepositSum(rs.getString(1), rs.getString(2), rs.getLong(3),
-                        rs.getBigDecimal(4)))
+                        exact(rs.getBigDecimal(4))))
                 .list();
+    }
+
+    /**
+     * SQLite sums decimals as doubles (1500.5, or 0.30000000000000004 for 0.1 + 0.2), PostgreSQL as
+     * exact numerics (1500.50): both to at most eight decimals, without trailing zeros.
+     */
+    private static BigDecimal exact(BigDecimal sum) {
+        if (sum == null) {
+            return BigDecimal.ZERO;
+        }
+        BigDecimal rounded = sum.setScale(8, RoundingMode.HALF_UP).stripTrailingZeros();
+        return rounded.scale() < 0 ? rounded.setScale(0) : rounded;
     }
 
     private JdbcClient.StatementSpec bind(Cohort cohort, String template) {

@@ -25,25 +25,30 @@ record SourceReport(Grouping grouping, List<String> currencies, List<Row> rows, 
     record Row(String source, LocalDate day, long users, Long subscribed, long registered, long firstDeposits,
                long deposits, Map<String, BigDecimal> sums) {
 
+        /** The row's source, or its day as yyyy-MM-dd. */
+        public String label() {
+            return day == null ? source : day.toString();
+        }
+
         /** Registered of subscribed with a gate, of users without one. */
-        Double registeredShare() {
+        public Double registeredShare() {
             return share(registered, subscribed == null ? users : subscribed);
         }
 
-        Double subscribedShare() {
+        public Double subscribedShare() {
             return subscribed == null ? null : share(subscribed, users);
         }
 
-        Double firstDepositShare() {
+        public Double firstDepositShare() {
             return share(firstDeposits, registered);
         }
 
         /** Users who came to a first deposit: the source's overall conversion. */
-        Double overallShare() {
+        public Double overallShare() {
             return share(firstDeposits, users);
         }
 
-        BigDecimal sum(String currency) {
+        public BigDecimal sum(String currency) {
             return sums.getOrDefault(currency, BigDecimal.ZERO);
         }
 

@@ -57,6 +57,8 @@ class SourcesController {
         model.addAttribute("periods", Period.values());
         model.addAttribute("report", report);
         model.addAttribute("gate", gate);
+        model.addAttribute("columns", SourceReport.SORTS.stream()
+                .filter(column -> !column.equals("key") && (gate || !column.equals("subscribed"))).toList());
         model.addAttribute("botKnown", links.botUsername().isPresent());
         model.addAttribute("links", report.rows().stream().map(SourceReport.Row::source)
                 .filter(s -> s != null && !s.isEmpty())
