@@ -92,6 +92,22 @@ class PeoplePagesTest extends PostbackTestBase {
     }
 
     @Test
+    void thePagesNeedASignInAndCarryNoInlineScriptOrStyle() {
+        BotUser user = TestUsers.started(users, "en");
+        Map<String, String> pages = Map.of("/admin/sources", "id=\"sources\"",
+                "/admin/users/" + user.telegramId(), "id=\"profile\"", "/admin/messages", "id=\"user\"",
+                "/admin/actions", "id=\"address\"");
+        ConsoleClient anonymous = new ConsoleClient(port);
+        pages.forEach((page, marker) -> {
+            assertThat(anonymous.get(page).body()).as(page).doesNotContain(marker);
+            assertThat(console.get(page).body()).as(page).contains(marker)
+                    .doesNotContainPattern(Pattern.compile("<script(?![^>]*\\bsrc=)[^>]*>"))
+                    .doesNotContainPattern(Pattern.compile("\\son[a-z]+\\s*=", Pattern.CASE_INSENSITIVE))
+                    .doesNotContainPattern(Pattern.compile("\\sstyle\\s*=", Pattern.CASE_INSENSITIVE));
+        });
+    }
+
+    @Test
     void anUnknownSortOrPeriodIsRefusedByName() {
         Http.Response sort = console.get("/admin/sources?sort=bogus");
         assertThat(sort.status()).isEqualTo(400);
