@@ -99,9 +99,9 @@ class UserActions {
                     + " characters; Telegram takes up to " + MAX_MESSAGE_LENGTH, "text");
         }
         return recorded(OperatorActions.SEND_MESSAGE, user, sourceIp, () -> {
-            boolean queued = outbox.queuedUnder(key).isEmpty();
+            boolean sentBefore = !outbox.queuedUnder(key).isEmpty();
             notifier.fromOperator(user, text.strip(), key);
-            if (!queued) {
+            if (sentBefore) {
                 return new Result(false, "already queued by this form");
             }
             return new Result(true, (user.blocked() ? "recorded, not sent: the user has blocked the bot: " : "queued: ")
