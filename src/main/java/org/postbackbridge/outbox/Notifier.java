@@ -58,6 +58,15 @@ public class Notifier {
     }
 
     /**
+     * An operator's own words to the user, queued as {@link MessageKind#OPERATOR_MESSAGE} once per
+     * {@code dedupeKey}: HTML-escaped, split at Telegram's length limit, and sent within the same
+     * limits as every other message.
+     */
+    public void fromOperator(BotUser user, String text, String dedupeKey) {
+        toUser(user, MessageKind.OPERATOR_MESSAGE, Map.of("text", text), dedupeKey);
+    }
+
+    /**
      * Queues {@code kind} for any chat in the language closest to {@code languageCode}, with
      * optional buttons, once per {@code dedupeKey} (for bot replies: per Telegram update, so a
      * redelivered update is not answered twice).
