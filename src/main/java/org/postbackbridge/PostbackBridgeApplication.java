@@ -1,6 +1,6 @@
 package org.postbackbridge;
 
-import org.postbackbridge.database.CopyDatabaseCommand;
+import org.postbackbridge.platform.database.CopyDatabaseCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;

@@ -44,7 +44,7 @@ class ModuleDiagramTest {
 
         assertThat(current).as(PAGE + "'s module diagram was out of date; it is rewritten now: commit it")
                 .isEqualTo(diagram);
-        assertThat(diagram).contains("Intake", "Attribution", "Notify", "Console");
+        assertThat(diagram).contains("Intake", "Attribution", "Outbox", "Console");
     }
 
     /** The Documenter lists the arrows in no fixed order; sorted, the page changes only when they do. */

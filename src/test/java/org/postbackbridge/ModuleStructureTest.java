@@ -43,9 +43,10 @@ class ModuleStructureTest {
     }
 
     @Test
-    void nothingButTheConsoleDependsOnThePostbackModule() {
-        noClasses().that().resideOutsideOfPackages("org.postbackbridge.postback..", "org.postbackbridge.admin..")
-                .should().dependOnClassesThat().resideInAPackage("org.postbackbridge.postback..")
+    void nothingButTheConsoleAndTheAlertsDependsOnTheIntakeModule() {
+        noClasses().that().resideOutsideOfPackages("org.postbackbridge.intake..", "org.postbackbridge.console..",
+                        "org.postbackbridge.alerts..")
+                .should().dependOnClassesThat().resideInAPackage("org.postbackbridge.intake..")
                 .check(MAIN);
     }
 

@@ -3,8 +3,8 @@ package org.postbackbridge.attribution;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.postbackbridge.notify.MessageKind;
-import org.postbackbridge.notify.Notifier;
+import org.postbackbridge.texts.MessageKind;
+import org.postbackbridge.outbox.Notifier;
 import org.postbackbridge.users.UserRepository;
 import org.springframework.stereotype.Service;
 

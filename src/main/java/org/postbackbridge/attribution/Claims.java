@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.postbackbridge.attribution.UnlinkedRegistrations.Registration;
-import org.postbackbridge.database.TransactionLocks;
+import org.postbackbridge.platform.database.TransactionLocks;
 import org.springframework.stereotype.Service;
 
 /**

@@ -1,7 +1,7 @@
 package org.postbackbridge.bot;
 
-import org.postbackbridge.notify.ConditionalOnTelegramToken;
-import org.postbackbridge.notify.TelegramProperties;
+import org.postbackbridge.telegram.ConditionalOnTelegramToken;
+import org.postbackbridge.telegram.TelegramProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

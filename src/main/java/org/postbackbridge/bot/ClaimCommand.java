@@ -3,7 +3,7 @@ package org.postbackbridge.bot;
 import java.util.Map;
 import org.postbackbridge.attribution.ClaimDecisions;
 import org.postbackbridge.attribution.Claims;
-import org.postbackbridge.notify.MessageKind;
+import org.postbackbridge.texts.MessageKind;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**

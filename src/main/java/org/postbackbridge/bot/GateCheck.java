@@ -1,7 +1,7 @@
 package org.postbackbridge.bot;
 
 import java.util.Set;
-import org.postbackbridge.notify.TelegramErrors;
+import org.postbackbridge.telegram.TelegramErrors;
 import org.postbackbridge.setup.SetupCheck;
 import org.postbackbridge.setup.SetupItem;
 import org.postbackbridge.setup.SetupResult;

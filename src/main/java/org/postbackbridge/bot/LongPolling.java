@@ -1,7 +1,7 @@
 package org.postbackbridge.bot;
 
 import java.util.List;
-import org.postbackbridge.notify.TelegramProperties;
+import org.postbackbridge.telegram.TelegramProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;

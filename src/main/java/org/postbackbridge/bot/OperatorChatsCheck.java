@@ -2,8 +2,8 @@ package org.postbackbridge.bot;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.postbackbridge.notify.NotifyProperties;
-import org.postbackbridge.notify.TelegramErrors;
+import org.postbackbridge.texts.NotifyProperties;
+import org.postbackbridge.telegram.TelegramErrors;
 import org.postbackbridge.setup.SetupCheck;
 import org.postbackbridge.setup.SetupItem;
 import org.postbackbridge.setup.SetupResult;

@@ -1,9 +1,9 @@
 package org.postbackbridge.bot;
 
 import java.util.Map;
-import org.postbackbridge.notify.MessageKind;
-import org.postbackbridge.notify.MessageTemplates;
-import org.postbackbridge.notify.TelegramErrors;
+import org.postbackbridge.texts.MessageKind;
+import org.postbackbridge.texts.MessageTemplates;
+import org.postbackbridge.telegram.TelegramErrors;
 import org.postbackbridge.setup.SetupCheck;
 import org.postbackbridge.setup.SetupItem;
 import org.postbackbridge.setup.SetupResult;

@@ -1,9 +1,9 @@
 package org.postbackbridge.bot;
 
 import java.util.Map;
-import org.postbackbridge.notify.Keyboard;
-import org.postbackbridge.notify.MessageKind;
-import org.postbackbridge.notify.Notifier;
+import org.postbackbridge.telegram.Keyboard;
+import org.postbackbridge.texts.MessageKind;
+import org.postbackbridge.outbox.Notifier;
 
 /** Answers go through the outbox like every message: same limits, same order, sent once. */
 @BotComponent

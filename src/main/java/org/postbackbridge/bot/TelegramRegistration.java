@@ -1,6 +1,6 @@
 package org.postbackbridge.bot;
 
-import org.postbackbridge.notify.TelegramErrors;
+import org.postbackbridge.telegram.TelegramErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.util.backoff.BackOffExecution;

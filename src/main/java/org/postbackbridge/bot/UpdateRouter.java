@@ -2,7 +2,7 @@ package org.postbackbridge.bot;
 
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.postbackbridge.notify.MessageKind;
+import org.postbackbridge.texts.MessageKind;
 import org.postbackbridge.users.UserRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.postbackbridge.integration.apikeys.ApiKey;
 import org.postbackbridge.integration.apikeys.ApiScope;
-import org.postbackbridge.secrets.Secrets;
+import org.postbackbridge.platform.secrets.Secrets;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

@@ -1,7 +1,7 @@
 package org.postbackbridge.attribution;
 
 import java.util.List;
-import org.postbackbridge.notify.OutboxMessage;
+import org.postbackbridge.outbox.OutboxMessage;
 import org.postbackbridge.testsupport.MovableClock;
 import org.postbackbridge.testsupport.PostbackTestBase;
 import org.postbackbridge.testsupport.TestUsers;

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.postbackbridge.attribution.ClickTokens;
 import org.postbackbridge.attribution.Claims;
 import org.postbackbridge.attribution.PlayerLinks;
-import org.postbackbridge.notify.OutboxMessage;
+import org.postbackbridge.outbox.OutboxMessage;
 import org.postbackbridge.testsupport.FakeBotApi;
 import org.postbackbridge.testsupport.IntegrationTest;
 import org.postbackbridge.testsupport.PostbackTestBase;

@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.postbackbridge.notify.Outbox;
+import org.postbackbridge.outbox.Outbox;
 import org.postbackbridge.testsupport.FakeBotApi;
 import org.postbackbridge.testsupport.ServiceInstance;
 import org.postbackbridge.testsupport.TestDatabase;

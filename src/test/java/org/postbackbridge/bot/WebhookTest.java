@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.postbackbridge.secrets.Secrets;
+import org.postbackbridge.platform.secrets.Secrets;
 import org.postbackbridge.testsupport.FakeBotApi;
 import org.postbackbridge.testsupport.HeapPeak;
 import org.postbackbridge.testsupport.HostileUpload;

@@ -2,8 +2,8 @@ package org.postbackbridge.testsupport;
 
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
-import org.postbackbridge.notify.Outbox;
-import org.postbackbridge.notify.OutboxMessage;
+import org.postbackbridge.outbox.Outbox;
+import org.postbackbridge.outbox.OutboxMessage;
 import org.postbackbridge.users.BotUser;
 import org.postbackbridge.users.UserRepository;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -7,7 +7,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
-import org.postbackbridge.database.DatabaseUrl;
+import org.postbackbridge.platform.database.DatabaseUrl;
 
 /**
  * A fresh, empty database for each Spring context, of the vendor the build asks for with

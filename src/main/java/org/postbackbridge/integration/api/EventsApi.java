@@ -1,7 +1,7 @@
 package org.postbackbridge.integration.api;
 
-import org.postbackbridge.events.EventsFeed;
-import org.postbackbridge.web.ApiException;
+import org.postbackbridge.eventlog.EventsFeed;
+import org.postbackbridge.platform.web.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;

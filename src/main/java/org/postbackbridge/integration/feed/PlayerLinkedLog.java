@@ -2,8 +2,8 @@ package org.postbackbridge.integration.feed;
 
 import java.util.Map;
 import org.postbackbridge.attribution.PlayerLinked;
-import org.postbackbridge.events.EventLog;
-import org.postbackbridge.events.EventsFeed;
+import org.postbackbridge.eventlog.EventLog;
+import org.postbackbridge.eventlog.EventsFeed;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 

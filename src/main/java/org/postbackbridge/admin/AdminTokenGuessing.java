@@ -1,7 +1,0 @@
-package org.postbackbridge.admin;
-
-import java.time.Instant;
-
-/** More wrong admin tokens arrived within a minute than {@code ADMIN_WRONG_TOKENS_PER_MINUTE} allows. */
-public record AdminTokenGuessing(int perMinute, Instant refusedUntil) {
-}

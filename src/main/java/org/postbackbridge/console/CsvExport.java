@@ -1,0 +1,56 @@
+package org.postbackbridge.console;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * A CSV download: UTF-8 with a byte-order mark (so spreadsheet programs read Cyrillic right), and
+ * cells that a spreadsheet would run as a formula neutralised with a leading quote, since
+ * postback parameters come from outside.
+ */
+final class CsvExport implements AutoCloseable {
+
+    private final CSVPrinter printer;
+
+    private CsvExport(CSVPrinter printer) {
+        this.printer = printer;
+    }
+
+    static CsvExport start(HttpServletResponse response, String fileName, String... header) throws IOException {
+        response.setContentType("text/csv");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+        Writer writer = response.getWriter();
+        writer.write('\uFEFF');
+        return new CsvExport(new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader(header).get()));
+    }
+
+    void row(Object... cells) {
+        try {
+            printer.printRecord(Arrays.stream(cells).map(CsvExport::safe));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Object safe(Object cell) {
+        if (!(cell instanceof String text) || text.isEmpty()) {
+            return cell;
+        }
+        char first = text.charAt(0);
+        boolean formula = first == '=' || first == '+' || first == '@' || first == '\t' || first == '\r'
+                || first == '-' && !text.matches("-\\d+(\\.\\d+)?");
+        return formula ? "'" + text : text;
+    }
+
+    @Override
+    public void close() throws IOException {
+        printer.flush();
+    }
+}

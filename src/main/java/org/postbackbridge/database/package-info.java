@@ -1,5 +1,0 @@
-/** The database: SQLite or PostgreSQL, group commit, health, the clock. */
-@ApplicationModule(displayName = "Database", allowedDependencies = {})
-package org.postbackbridge.database;
-
-import org.springframework.modulith.ApplicationModule;

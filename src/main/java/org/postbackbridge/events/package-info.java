@@ -1,5 +1,0 @@
-/** The append-only {@code events} table (the events feed, deposits per user) and {@code Money}. */
-@ApplicationModule(displayName = "Event log", allowedDependencies = {"database"})
-package org.postbackbridge.events;
-
-import org.springframework.modulith.ApplicationModule;

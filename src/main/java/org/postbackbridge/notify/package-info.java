@@ -1,5 +1,0 @@
-/** Texts, the Telegram client and the outbox with its dispatcher. */
-@ApplicationModule(displayName = "Notify", allowedDependencies = {"database", "events", "secrets", "users"})
-package org.postbackbridge.notify;
-
-import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,260 @@
+package org.postbackbridge.outbox;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.postbackbridge.texts.MessageKind;
+import org.postbackbridge.outbox.internal.DispatchSignal;
+
+/**
+ * The {@code outbox} table. Messages are inserted in the same transaction as the change they
+ * report, so a committed change is always followed by its message and a rolled-back one never is;
+ * the dedupe key makes a replayed insert a no-op. A message is {@code pending} until it ends
+ * {@code sent}, {@code dry_run}, {@code blocked} or {@code dead}; only pending rows ever change.
+ */
+@Repository
+public class Outbox {
+
+    public static final String PENDING = "pending";
+    public static final String SENT = "sent";
+    public static final String DRY_RUN = "dry_run";
+    public static final String BLOCKED = "blocked";
+    public static final String DEAD = "dead";
+
+    private static final String REVIVE_DEAD =
+            "UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = ? WHERE status = 'dead'";
+    private static final String COLUMNS = "id, chat_id, kind, text, buttons, status, attempts, last_error, plain_text";
+    // The two lookups below spell out their partial index's condition, not bind it: only then can the
+    // database use the index.
+    static final String LAST_ALERT = "SELECT MAX(created_at) FROM outbox WHERE kind LIKE 'alert%' AND kind = ?";
+    static final String LAST_WIN = "SELECT MAX(created_at) FROM outbox WHERE chat_id = ? AND kind = '" + MessageKind.WIN.key() + "'";
+    /** Pending messages read at a time while looking for each chat's oldest. */
+    private static final int HEAD_SCAN_PAGE = 500;
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final DispatchSignal signal;
+
+    Outbox(JdbcClient jdbc, Clock clock, DispatchSignal signal) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.signal = signal;
+    }
+
+    /** Queues a message; false when one with this dedupe key was queued before. */
+    public boolean enqueue(long chatId, String kind, String text, String buttons, String dedupeKey) {
+        return insert(chatId, kind, text, buttons, dedupeKey, PENDING, null);
+    }
+
+    /** Records a message that will not be sent because the user blocked the bot. */
+    boolean recordBlocked(long chatId, String kind, String text, String dedupeKey) {
+        return insert(chatId, kind, text, null, dedupeKey, BLOCKED, "the user has blocked the bot");
+    }
+
+    private boolean insert(long chatId, String kind, String text, String buttons, String dedupeKey,
+                           String status, String error) {
+        long now = clock.millis();
+        boolean inserted = jdbc.sql("""
+                INSERT INTO outbox (chat_id, kind, text, buttons, status, attempts, next_attempt_at, last_error,
+                                    dedupe_key, created_at)
+                VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                .param(chatId).param(kind).param(text).param(buttons).param(status).param(now).param(error)
+                .param(dedupeKey).param(now)
+                .update() == 1;
+        if (inserted && PENDING.equals(status)) {
+            wakeDispatcherAfterCommit();
+        }
+        return inserted;
+    }
+
+    private void wakeDispatcherAfterCommit() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            signal.wake();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                signal.wake();
+            }
+        });
+    }
+
+    /** When an alert of {@code kind} (an {@code alert_…} kind) was last queued, to anyone; answered by {@code outbox_alerts}. */
+    public Optional<Instant> lastAlertEnqueued(String kind) {
+        return jdbc.sql(LAST_ALERT)
+                .param(kind)
+                .query(Outbox::instantOrNull).optional();
+    }
+
+    /** When a win message was last queued for this chat: the win throttle's question, answered by {@code outbox_wins}. */
+    Optional<Instant> lastWinEnqueued(long chatId) {
+        return jdbc.sql(LAST_WIN)
+                .param(chatId)
+                .query(Outbox::instantOrNull).optional();
+    }
+
+    /**
+     * The oldest pending message of each chat, if its time has come, oldest first. A chat whose
+     * oldest message waits for a retry sends nothing newer meanwhile, so each chat gets its messages
+     * in the order they were queued.
+     *
+     * <p>Found by reading the pending messages in queue order and keeping each chat's first. An
+     * index by chat would answer it directly, but would put every new message on a random page of
+     * that index, written again at each postback's commit.
+     */
+    public List<OutboxMessage> dueHeads(int limit) {
+        long now = clock.millis();
+        Set<Long> chatsSeen = new HashSet<>();
+        List<Long> due = new ArrayList<>();
+        long after = 0;
+        List<Queued> page;
+        do {
+            page = jdbc.sql("SELECT id, chat_id, next_attempt_at FROM outbox WHERE status = 'pending' AND id > ? ORDER BY id LIMIT ?")
+                    .param(after).param(HEAD_SCAN_PAGE)
+                    .query(Queued.class).list();
+            for (Queued queued : page) {
+                if (chatsSeen.add(queued.chatId()) && queued.nextAttemptAt() <= now && due.size() < limit) {
+                    due.add(queued.id());
+                }
+            }
+            after = page.isEmpty() ? after : page.getLast().id();
+        } while (page.size() == HEAD_SCAN_PAGE && due.size() < limit);
+        if (due.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM outbox WHERE id IN (:ids) AND status = 'pending' ORDER BY id")
+                .param("ids", due)
+                .query(OutboxMessage.class).list();
+    }
+
+    private record Queued(long id, long chatId, long nextAttemptAt) {
+    }
+
+    /** Every message queued for this chat, oldest first. Reads the whole outbox: for tests and rare looks. */
+    public List<OutboxMessage> forChat(long chatId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM outbox WHERE chat_id = ? ORDER BY id")
+                .param(chatId).query(OutboxMessage.class).list();
+    }
+
+    /**
+     * Messages queued through {@link Notifier} under {@code dedupeKey}, in queue order; the keys it
+     * derives for each message start with it and a colon. The key must hold no {@code %} or {@code _}.
+     */
+    public List<OutboxMessage> queuedUnder(String dedupeKey) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM outbox WHERE dedupe_key LIKE ? ORDER BY id")
+                .param(dedupeKey + ":%")
+                .query(OutboxMessage.class).list();
+    }
+
+    /** Drops what {@link #queuedUnder} finds that is still pending; returns how many. */
+    public int dropPendingUnder(String dedupeKey) {
+        return jdbc.sql("DELETE FROM outbox WHERE dedupe_key LIKE ? AND status = 'pending'")
+                .param(dedupeKey + ":%").update();
+    }
+
+    public Optional<OutboxMessage> find(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM outbox WHERE id = ?").param(id).query(OutboxMessage.class).optional();
+    }
+
+    public void markSent(long id, long telegramMessageId) {
+        finish(id, SENT, null, telegramMessageId);
+    }
+
+    /** Sent, though Telegram's answer could not be read: no message ID, and why, in {@code last_error}. */
+    public void markSentUnread(long id, String warning) {
+        finish(id, SENT, warning, null);
+    }
+
+    public void markDryRun(long id) {
+        finish(id, DRY_RUN, null, null);
+    }
+
+    public void markDead(long id, String error) {
+        finish(id, DEAD, error, null);
+    }
+
+    private void finish(long id, String status, String error, Long telegramMessageId) {
+        jdbc.sql("""
+                UPDATE outbox SET status = ?, attempts = attempts + 1, last_error = ?, telegram_message_id = ?,
+                                  sent_at = ?
+                WHERE id = ? AND status = 'pending'""")
+                .param(status).param(error).param(telegramMessageId).param(clock.millis()).param(id)
+                .update();
+    }
+
+    /** Tries again at {@code at}; a failure counts as an attempt, a 429 does not. */
+    public void retryAt(long id, Instant at, String error, boolean countAttempt) {
+        jdbc.sql("""
+                UPDATE outbox SET next_attempt_at = ?, last_error = ?, attempts = attempts + ?
+                WHERE id = ? AND status = 'pending'""")
+                .param(at.toEpochMilli()).param(error).param(countAttempt ? 1 : 0).param(id)
+                .update();
+    }
+
+    /** Every pending message to this chat becomes {@code blocked}; returns how many. */
+    public int blockChat(long chatId, String error) {
+        return jdbc.sql("UPDATE outbox SET status = 'blocked', last_error = ? WHERE chat_id = ? AND status = 'pending'")
+                .param(error).param(chatId)
+                .update();
+    }
+
+    /** Pending messages of a group that became a supergroup go to its new ID. */
+    public void moveChat(long fromChatId, long toChatId) {
+        jdbc.sql("UPDATE outbox SET chat_id = ? WHERE chat_id = ? AND status = 'pending'")
+                .param(toChatId).param(fromChatId)
+                .update();
+    }
+
+    /** Telegram could not parse this text's HTML: send it again, once, as plain text. */
+    public void switchToPlainText(long id, String plainText, String error) {
+        jdbc.sql("UPDATE outbox SET text = ?, plain_text = 1, last_error = ? WHERE id = ? AND status = 'pending'")
+                .param(plainText).param(error).param(id)
+                .update();
+    }
+
+    /**
+     * The operator's "retry": a dead message is pending again, with its attempts reset, and goes
+     * out before anything queued for its chat after it. False when it is not dead (any more).
+     */
+    public boolean retryDead(long id) {
+        return woken(jdbc.sql(REVIVE_DEAD + " AND id = ?").param(clock.millis()).param(id).update()) == 1;
+    }
+
+    /** {@link #retryDead} for every dead message; returns how many. */
+    public int retryAllDead() {
+        return woken(jdbc.sql(REVIVE_DEAD).param(clock.millis()).update());
+    }
+
+    private int woken(int revived) {
+        if (revived > 0) {
+            wakeDispatcherAfterCommit();
+        }
+        return revived;
+    }
+
+    public Optional<Instant> oldestPendingCreatedAt() {
+        return jdbc.sql("SELECT MIN(created_at) FROM outbox WHERE status = 'pending'")
+                .query(Outbox::instantOrNull).optional();
+    }
+
+    /** An aggregate over no rows is NULL: no instant. */
+    private static Instant instantOrNull(ResultSet rs, int row) throws SQLException {
+        long millis = rs.getLong(1);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
+    }
+
+    public long countByStatus(String status) {
+        return jdbc.sql("SELECT COUNT(*) FROM outbox WHERE status = ?").param(status).query(Long.class).single();
+    }
+}

@@ -1,0 +1,49 @@
+package org.postbackbridge.platform.database;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Whether the database takes writes, from a small write once a second. Health checks read the
+ * last answer, so a load balancer polling health never adds load to the database.
+ */
+@Component
+public class DatabaseHealth {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseHealth.class);
+
+    private final JdbcClient jdbc;
+    private volatile boolean writable = true;
+
+    DatabaseHealth(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public boolean writable() {
+        return writable;
+    }
+
+    @Scheduled(fixedDelayString = "${postback-bridge.database.health-probe-ms:1000}")
+    void probe() {
+        boolean ok;
+        try {
+            jdbc.sql("""
+                    INSERT INTO settings (name, value) VALUES ('health_probe', ?)
+                    ON CONFLICT (name) DO UPDATE SET value = excluded.value""")
+                    .param(String.valueOf(System.currentTimeMillis())).update();
+            ok = true;
+        } catch (RuntimeException e) {
+            ok = false;
+            if (writable) {
+                log.error("Database is not writable: {}", e.toString());
+            }
+        }
+        if (ok && !writable) {
+            log.info("Database is writable again");
+        }
+        writable = ok;
+    }
+}

@@ -1,0 +1,100 @@
+package org.postbackbridge.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.stream.IntStream;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.postbackbridge.testsupport.TestDatabase;
+import org.postbackbridge.outbox.internal.DispatchSignal;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/**
+ * Which messages the dispatcher may send next (each chat's oldest pending one, when it is due), and
+ * the two lookups a partial index serves: the win throttle's and the alerts'.
+ */
+class OutboxQueriesTest {
+
+    static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
+
+    JdbcClient jdbc;
+    Outbox outbox;
+
+    @BeforeEach
+    void freshOutbox() {
+        SingleConnectionDataSource database = new SingleConnectionDataSource(TestDatabase.freshSqliteUrl(), true);
+        Flyway.configure().dataSource(database).locations("classpath:db/migration/sqlite").load().migrate();
+        jdbc = JdbcClient.create(database);
+        outbox = new Outbox(jdbc, Clock.fixed(NOW, ZoneOffset.UTC), new DispatchSignal());
+    }
+
+    @Test
+    void eachChatSendsItsOldestPendingMessageFirst() {
+        outbox.enqueue(1, "test", "1a", null, null);
+        outbox.enqueue(2, "test", "2a", null, null);
+        outbox.enqueue(1, "test", "1b", null, null);
+
+        assertThat(outbox.dueHeads(10)).extracting(OutboxMessage::text).containsExactly("1a", "2a");
+
+        outbox.markSent(outbox.dueHeads(10).getFirst().id(), 100);
+        assertThat(outbox.dueHeads(10)).extracting(OutboxMessage::text).containsExactly("2a", "1b");
+    }
+
+    @Test
+    void aChatWhoseOldestMessageWaitsForARetrySendsNothingNewer() {
+        outbox.enqueue(1, "test", "1a", null, null);
+        outbox.enqueue(1, "test", "1b", null, null);
+        outbox.enqueue(2, "test", "2a", null, null);
+
+        outbox.retryAt(outbox.dueHeads(10).getFirst().id(), NOW.plus(Duration.ofMinutes(1)), "502", true);
+
+        assertThat(outbox.dueHeads(10)).extracting(OutboxMessage::text).containsExactly("2a");
+    }
+
+    @Test
+    void aChatBehindAnotherChatsLongBacklogIsStillFound() {
+        // More than one page of the head scan for one chat: the other chat's message is on a later page.
+        IntStream.range(0, 1_200).forEach(n -> outbox.enqueue(-1001, "operator_deposit", "backlog " + n, null, null));
+        outbox.enqueue(7, "deposit", "after the backlog", null, null);
+
+        assertThat(outbox.dueHeads(10)).extracting(OutboxMessage::text).containsExactly("backlog 0", "after the backlog");
+        assertThat(outbox.dueHeads(1)).extracting(OutboxMessage::text).containsExactly("backlog 0");
+    }
+
+    @Test
+    void theWinThrottleSeesOnlyThisChatsWins() {
+        assertThat(outbox.lastWinEnqueued(1)).isEmpty();
+
+        outbox.enqueue(1, "deposit", "a deposit", null, null);
+        outbox.enqueue(2, "win", "another chat's win", null, null);
+        assertThat(outbox.lastWinEnqueued(1)).isEmpty();
+
+        outbox.enqueue(1, "win", "a win", null, null);
+        assertThat(outbox.lastWinEnqueued(1)).contains(NOW);
+        assertThat(plan(Outbox.LAST_WIN)).contains("outbox_wins");
+    }
+
+    @Test
+    void theLastAlertOfAKindIsFoundWhateverTheChat() {
+        assertThat(outbox.lastAlertEnqueued("alert_dead_messages")).isEmpty();
+
+        outbox.enqueue(9001, "alert_no_postbacks", "another kind", null, null);
+        outbox.enqueue(7, "deposit", "not an alert", null, null);
+        assertThat(outbox.lastAlertEnqueued("alert_dead_messages")).isEmpty();
+
+        outbox.enqueue(9002, "alert_dead_messages", "dead messages", null, null);
+        assertThat(outbox.lastAlertEnqueued("alert_dead_messages")).contains(NOW);
+        assertThat(plan(Outbox.LAST_ALERT)).contains("outbox_alerts");
+    }
+
+    /** SQLite's plan for {@code sql} (its parameters left unbound): which index it reads. */
+    private String plan(String sql) {
+        return String.join("\n", jdbc.sql("EXPLAIN QUERY PLAN " + sql).query((rs, n) -> rs.getString("detail")).list());
+    }
+}
