@@ -119,10 +119,10 @@ class AccessRules {
 
     /**
      * No observation around each filter of the chain, nor around each authentication and access
-     * decision. With the actuator present Spring Security would otherwise time every one of its dozen
-     * filters on every request, postbacks included: half again the CPU a postback costs, which at
-     * 1,000 postbacks/s on two cores tripled the p99 (docs/BENCHMARKS.md). Requests stay timed as a
-     * whole ({@code http_server_requests}).
+     * decision. With the actuator present Spring Security would otherwise time every one of its
+     * filters on every request, postbacks included: under postback load a fifth of the service's CPU
+     * samples went to that (docs/BENCHMARKS.md). Requests stay timed once, as a whole
+     * ({@code http_server_requests}).
      */
     @Bean
     static SecurityObservationSettings securityObservations() {
