@@ -97,7 +97,17 @@ public class ClaimDecisions {
 
     /** The newest claims, decided or not, for the console's record. */
     public List<Claim> latest(int limit) {
-        return log.latest(limit);
+        return latest(0, limit);
+    }
+
+    /** Newest first, {@code limit} of them after the {@code offset} newest. */
+    public List<Claim> latest(int offset, int limit) {
+        return log.latest(offset, limit);
+    }
+
+    /** Every claim ever placed. */
+    public long count() {
+        return log.count();
     }
 
     private void refused(Claim claim) {

@@ -71,9 +71,13 @@ class ClaimLog {
     }
 
     /** The newest claims whatever became of them, newest first. */
-    List<Claim> latest(int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM claims ORDER BY id DESC LIMIT ?")
-                .param(limit).query(ClaimLog::map).list();
+    List<Claim> latest(int offset, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM claims ORDER BY id DESC LIMIT ? OFFSET ?")
+                .param(limit).param(offset).query(ClaimLog::map).list();
+    }
+
+    long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM claims").query(Long.class).single();
     }
 
     /** A change the policy made by itself; false when the claim had left {@code from} meanwhile. */

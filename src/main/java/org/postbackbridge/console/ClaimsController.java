@@ -1,5 +1,7 @@
 package org.postbackbridge.console;
 
+import org.postbackbridge.console.queries.Page;
+import org.postbackbridge.console.queries.PageRequest;
 import org.postbackbridge.attribution.AttributionProperties;
 import org.postbackbridge.attribution.ClaimDecisions;
 import org.springframework.stereotype.Controller;
@@ -8,13 +10,13 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Claims that wait for an operator, decided here or by the buttons in the operator chats; and the record of all claims. */
 @Controller
 class ClaimsController {
 
-    private static final int RECORD_SHOWN = 200;
     private static final String OPERATOR = "console";
 
     private final ClaimDecisions decisions;
@@ -28,10 +30,13 @@ class ClaimsController {
     }
 
     @GetMapping("/admin/claims")
-    String claims(Model model) {
+    String claims(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+                  Model model) {
+        PageRequest request = PageRequest.of(page, size);
         model.addAttribute("policy", "CLAIM_POLICY=" + attribution.claimPolicy().name().toLowerCase());
         model.addAttribute("open", decisions.open());
-        model.addAttribute("latest", decisions.latest(RECORD_SHOWN));
+        model.addAttribute("latest", new Page<>(decisions.latest(request.offset(), request.size()), request,
+                decisions.count()));
         return "admin/claims";
     }
 

@@ -10,25 +10,30 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * A CSV download: UTF-8 with a byte-order mark (so spreadsheet programs read Cyrillic right), and
+ * A CSV download: UTF-8 with a byte-order mark (so spreadsheet programs read Cyrillic right), fields
+ * and decimals separated as the operator's spreadsheet program expects ({@link CsvStyle}), and
  * cells that a spreadsheet would run as a formula neutralised with a leading quote, since
  * postback parameters come from outside.
  */
 final class CsvExport implements AutoCloseable {
 
     private final CSVPrinter printer;
+    private final CsvStyle style;
 
-    private CsvExport(CSVPrinter printer) {
+    private CsvExport(CSVPrinter printer, CsvStyle style) {
         this.printer = printer;
+        this.style = style;
     }
 
-    static CsvExport start(HttpServletResponse response, String fileName, String... header) throws IOException {
+    static CsvExport start(HttpServletResponse response, CsvStyle style, String fileName, String... header)
+            throws IOException {
         response.setContentType("text/csv");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
         Writer writer = response.getWriter();
         writer.write('\uFEFF');
-        return new CsvExport(new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader(header).get()));
+        return new CsvExport(new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setDelimiter(style.delimiter())
+                .setHeader(header).get()), style);
     }
 
     void row(Object... cells) {
@@ -37,6 +42,11 @@ final class CsvExport implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A decimal number, written with the download's decimal mark. */
+    Object number(Object cell) {
+        return style.number(cell);
     }
 
     static Object safe(Object cell) {

@@ -2,6 +2,7 @@ package org.postbackbridge.console;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,11 +18,15 @@ class DashboardController {
     private final DashboardFigures figures;
     private final ConsoleProperties properties;
     private final Clock clock;
+    private final boolean gated;
 
-    DashboardController(DashboardFigures figures, ConsoleProperties properties, Clock clock) {
+    /** {@code requiredChannel}: the bot's subscription gate, read as a setting since the console does not use the bot. */
+    DashboardController(DashboardFigures figures, ConsoleProperties properties, Clock clock,
+                        @Value("${postback-bridge.bot.required-channel-id:}") String requiredChannel) {
         this.figures = figures;
         this.properties = properties;
         this.clock = clock;
+        this.gated = !requiredChannel.isBlank();
     }
 
     @GetMapping("/admin")
@@ -32,7 +37,7 @@ class DashboardController {
         LocalDate today = LocalDate.now(clock.withZone(properties.timeZone()));
         LocalDate firstChartDay = today.minusDays(CHART_DAYS - 1);
         long chartSince = firstChartDay.atStartOfDay(properties.timeZone()).toInstant().toEpochMilli();
-        Funnel funnel = figures.funnel(since);
+        Funnel funnel = figures.funnel(since, gated);
         model.addAttribute("periods", Period.values());
         model.addAttribute("period", chosen);
         model.addAttribute("funnel", funnel);

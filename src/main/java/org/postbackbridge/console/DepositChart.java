@@ -1,53 +1,47 @@
 package org.postbackbridge.console;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.postbackbridge.console.queries.DashboardFigures.DepositDay;
 
 /**
- * Deposits per day as bars: the count, and the sum in the currency most deposits were made in
- * (other currencies are listed beside the chart rather than added up with it).
+ * Deposits per day: one chart of their count in every currency, and one of their sum for each
+ * currency (sums in different currencies are never added up), with the totals beside them.
  */
-record DepositChart(String currency, List<Bar> bars, List<Total> totals) {
+record DepositChart(BarChart count, List<CurrencyChart> sums, List<Total> totals) {
 
-    /** One day; heights are percentages of the highest day. */
-    record Bar(LocalDate day, long count, BigDecimal sum, int countHeight, int sumHeight) {
+    record CurrencyChart(String currency, BarChart chart) {
     }
 
     record Total(String currency, long count, BigDecimal sum) {
     }
 
     static DepositChart of(LocalDate firstDay, LocalDate lastDay, List<DepositDay> deposits) {
-        List<Total> totals = totals(deposits);
-        String currency = totals.isEmpty() ? "" : totals.getFirst().currency();
+        List<LocalDate> days = firstDay.datesUntil(lastDay.plusDays(1)).toList();
         Map<LocalDate, List<DepositDay>> byDay = deposits.stream().collect(Collectors.groupingBy(DepositDay::day));
-        List<LocalDate> dates = firstDay.datesUntil(lastDay.plusDays(1)).toList();
-        List<Total> days = dates.stream()
-                .map(day -> total(byDay.getOrDefault(day, List.of()), currency))
-                .toList();
-        long maxCount = days.stream().mapToLong(Total::count).max().orElse(0);
-        BigDecimal maxSum = days.stream().map(Total::sum).reduce(BigDecimal.ZERO, BigDecimal::max);
-        List<Bar> bars = IntStream.range(0, dates.size())
-                .mapToObj(i -> new Bar(dates.get(i), days.get(i).count(), days.get(i).sum(),
-                        percent(BigDecimal.valueOf(days.get(i).count()), BigDecimal.valueOf(maxCount)),
-                        percent(days.get(i).sum(), maxSum)))
-                .toList();
-        return new DepositChart(currency, bars, totals);
+        List<BigDecimal> counts = days.stream().map(day -> BigDecimal.valueOf(byDay.getOrDefault(day, List.of())
+                .stream().mapToLong(DepositDay::count).sum())).toList();
+        List<Total> totals = totals(deposits);
+        List<CurrencyChart> sums = totals.stream().map(total -> new CurrencyChart(total.currency(),
+                BarChart.of(days, days.stream().map(day -> sum(byDay.getOrDefault(day, List.of()), total.currency()))
+                        .toList(), false))).toList();
+        return new DepositChart(BarChart.of(days, counts, true), sums, totals);
     }
 
-    /** A day's deposits: all of them counted, the chart's currency summed. */
-    private static Total total(List<DepositDay> day, String currency) {
-        return new Total(currency, day.stream().mapToLong(DepositDay::count).sum(),
-                day.stream().filter(d -> currency.equals(currencyOf(d))).map(DepositDay::sum)
-                        .reduce(BigDecimal.ZERO, BigDecimal::add));
+    public boolean isEmpty() {
+        return totals.isEmpty();
     }
 
+    private static BigDecimal sum(List<DepositDay> day, String currency) {
+        return day.stream().filter(d -> currency.equals(currencyOf(d))).map(DepositDay::sum)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** Per currency, the one with the most deposits first. */
     private static List<Total> totals(List<DepositDay> deposits) {
         return deposits.stream().collect(Collectors.groupingBy(DepositChart::currencyOf)).entrySet().stream()
                 .map(e -> new Total(e.getKey(), e.getValue().stream().mapToLong(DepositDay::count).sum(),
@@ -58,10 +52,5 @@ record DepositChart(String currency, List<Bar> bars, List<Total> totals) {
 
     private static String currencyOf(DepositDay day) {
         return day.currency() == null ? "" : day.currency();
-    }
-
-    private static int percent(BigDecimal value, BigDecimal max) {
-        return max.signum() == 0 ? 0
-                : value.multiply(BigDecimal.valueOf(100)).divide(max, 0, RoundingMode.HALF_UP).intValue();
     }
 }

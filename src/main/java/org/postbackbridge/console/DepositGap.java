@@ -19,21 +19,4 @@ public record DepositGap(int players, Duration median, Duration p90) {
         int rank = (int) Math.ceil(percent / 100.0 * sorted.size());
         return sorted.get(Math.max(rank, 1) - 1);
     }
-
-    /** "3 d 4 h", "2 h 5 min", "40 s". */
-    public static String describe(Duration duration) {
-        if (duration == null) {
-            return "—";
-        }
-        if (duration.toDays() > 0) {
-            return duration.toDays() + " d " + duration.toHoursPart() + " h";
-        }
-        if (duration.toHours() > 0) {
-            return duration.toHours() + " h " + duration.toMinutesPart() + " min";
-        }
-        if (duration.toMinutes() > 0) {
-            return duration.toMinutes() + " min";
-        }
-        return duration.toSeconds() + " s";
-    }
 }

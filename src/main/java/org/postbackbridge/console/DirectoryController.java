@@ -1,5 +1,6 @@
 package org.postbackbridge.console;
 
+import org.postbackbridge.console.queries.PageRequest;
 import java.util.Arrays;
 import org.postbackbridge.intake.EventType;
 import org.springframework.stereotype.Controller;
@@ -14,8 +15,6 @@ import org.postbackbridge.console.queries.EventHistory;
 @Controller
 class DirectoryController {
 
-    private static final int PAGE_SIZE = 200;
-
     private final UserDirectory users;
     private final EventHistory events;
 
@@ -25,16 +24,18 @@ class DirectoryController {
     }
 
     @GetMapping("/admin/users")
-    String users(@RequestParam(defaultValue = "") String q, Model model) {
+    String users(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) Integer page,
+                 @RequestParam(required = false) Integer size, Model model) {
         model.addAttribute("q", q);
-        model.addAttribute("users", users.search(q, PAGE_SIZE));
+        model.addAttribute("users", users.search(q, PageRequest.of(page, size)));
         return "admin/users";
     }
 
     @GetMapping("/admin/events")
-    String events(@ModelAttribute("filter") EventHistory.Filter filter, Model model) {
+    String events(@ModelAttribute("filter") EventHistory.Filter filter, @RequestParam(required = false) Integer page,
+                  @RequestParam(required = false) Integer size, Model model) {
         model.addAttribute("types", Arrays.stream(EventType.values()).map(EventType::logType).distinct().toList());
-        model.addAttribute("events", events.page(filter, PAGE_SIZE));
+        model.addAttribute("events", events.page(filter, PageRequest.of(page, size)));
         return "admin/events";
     }
 }

@@ -2,9 +2,13 @@ package org.postbackbridge.console;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.postbackbridge.platform.web.ApiError;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -15,6 +19,7 @@ import org.postbackbridge.console.queries.EventHistory;
 /**
  * CSV downloads of what the postback, user and event pages show, with the same filters. Test postbacks
  * and their events are left out unless asked for ({@code include_test=true}, or status {@code test}).
+ * Fields and decimals are separated as the console's language has it, or as {@code separator} says.
  */
 @Controller
 class ExportController {
@@ -31,19 +36,22 @@ class ExportController {
 
     @GetMapping("/admin/export/postbacks.csv")
     void postbacks(@ModelAttribute PostbackFilter filter, @RequestParam(name = "include_test", defaultValue = "false")
-                   boolean includeTests, HttpServletResponse response) throws IOException {
-        try (CsvExport csv = CsvExport.start(response, "postbacks.csv", "id", "received_at", "network", "event",
+                   boolean includeTests, @RequestParam(name = CsvStyle.PARAMETER, required = false) String separator,
+                   Locale locale, HttpServletResponse response) throws IOException {
+        try (CsvExport csv = CsvExport.start(response, CsvStyle.of(separator, locale), "postbacks.csv", "id", "received_at", "network", "event",
                 "player_id", "amount", "currency", "transaction_id", "click_id", "status", "reason", "telegram_id",
                 "source_ip", "params")) {
             postbacks.each(filter, includeTests, p -> csv.row(p.id(), p.receivedAt(), p.network(), p.event(), p.playerId(),
-                    p.amount(), p.currency(), p.transactionId(), p.clickId(), p.status(), p.reason(), p.telegramId(),
+                    csv.number(p.amount()), p.currency(), p.transactionId(), p.clickId(), p.status(), p.reason(), p.telegramId(),
                     p.sourceIp(), queryString(p.params())));
         }
     }
 
     @GetMapping("/admin/export/users.csv")
-    void users(@RequestParam(defaultValue = "") String q, HttpServletResponse response) throws IOException {
-        try (CsvExport csv = CsvExport.start(response, "users.csv", "telegram_id", "username", "first_name",
+    void users(@RequestParam(defaultValue = "") String q,
+               @RequestParam(name = CsvStyle.PARAMETER, required = false) String separator, Locale locale,
+               HttpServletResponse response) throws IOException {
+        try (CsvExport csv = CsvExport.start(response, CsvStyle.of(separator, locale), "users.csv", "telegram_id", "username", "first_name",
                 "players", "traffic_source", "subscribed", "deposited", "signals_unlocked", "blocked", "created_at")) {
             users.each(q, u -> csv.row(u.telegramId(), u.username(), u.firstName(), u.players(), u.trafficSource(),
                     u.subscribed(), u.deposited(), u.signalsUnlocked(), u.blocked(), u.createdAt()));
@@ -51,12 +59,20 @@ class ExportController {
     }
 
     @GetMapping("/admin/export/events.csv")
-    void events(@ModelAttribute EventHistory.Filter filter, HttpServletResponse response) throws IOException {
-        try (CsvExport csv = CsvExport.start(response, "events.csv", "id", "created_at", "telegram_id", "type",
+    void events(@ModelAttribute EventHistory.Filter filter,
+                @RequestParam(name = CsvStyle.PARAMETER, required = false) String separator, Locale locale,
+                HttpServletResponse response) throws IOException {
+        try (CsvExport csv = CsvExport.start(response, CsvStyle.of(separator, locale), "events.csv", "id", "created_at", "telegram_id", "type",
                 "details", "test_postback_id")) {
             events.each(filter, e -> csv.row(e.id(), e.createdAt(), e.telegramId(), e.type(), e.details(),
                     e.testPostbackId()));
         }
+    }
+
+    /** Refused before anything is written, so the answer is a plain error, not half a file. */
+    @ExceptionHandler(CsvStyle.UnknownSeparator.class)
+    ResponseEntity<ApiError> unknownSeparator(CsvStyle.UnknownSeparator e) {
+        return ResponseEntity.badRequest().body(ApiError.of("invalid_separator", e.getMessage(), CsvStyle.PARAMETER));
     }
 
     private static String queryString(Map<String, String> params) {

@@ -1,5 +1,6 @@
 package org.postbackbridge.console;
 
+import org.postbackbridge.console.queries.PageRequest;
 import java.util.List;
 import org.postbackbridge.outbox.Outbox;
 import org.springframework.stereotype.Controller;
@@ -17,7 +18,6 @@ import org.postbackbridge.console.queries.OutboxView;
 class OutboxController {
 
     private static final List<String> SHOWN = List.of(Outbox.PENDING, Outbox.DEAD, Outbox.BLOCKED);
-    private static final int PAGE_SIZE = 200;
 
     private final OutboxView view;
     private final Outbox outbox;
@@ -30,12 +30,15 @@ class OutboxController {
     }
 
     @GetMapping("/admin/outbox")
-    String outbox(@RequestParam(defaultValue = Outbox.DEAD) String status, Model model) {
+    String outbox(@RequestParam(defaultValue = Outbox.DEAD) String status, @RequestParam(required = false) Integer page,
+                  @RequestParam(required = false) Integer size, @RequestParam(required = false) Long retried,
+                  Model model) {
+        model.addAttribute("retried", retried);
         String shown = SHOWN.contains(status) ? status : Outbox.DEAD;
         model.addAttribute("status", shown);
         model.addAttribute("statuses", SHOWN);
         model.addAttribute("counts", view.counts());
-        model.addAttribute("messages", view.withStatus(shown, PAGE_SIZE));
+        model.addAttribute("messages", view.withStatus(shown, PageRequest.of(page, size)));
         return "admin/outbox";
     }
 

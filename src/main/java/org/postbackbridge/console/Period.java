@@ -7,18 +7,16 @@ import java.util.Arrays;
 
 /** The dashboard's time ranges; each starts at a midnight in the console's time zone. */
 enum Period {
-    TODAY("today", "Today", 0),
-    WEEK("7d", "7 days", 6),
-    MONTH("30d", "30 days", 29),
-    ALL("all", "All time", -1);
+    TODAY("today", 0),
+    WEEK("7d", 6),
+    MONTH("30d", 29),
+    ALL("all", -1);
 
     private final String key;
-    private final String label;
     private final int daysBeforeToday;
 
-    Period(String key, String label, int daysBeforeToday) {
+    Period(String key, int daysBeforeToday) {
         this.key = key;
-        this.label = label;
         this.daysBeforeToday = daysBeforeToday;
     }
 
@@ -37,9 +35,5 @@ enum Period {
 
     public String key() {
         return key;
-    }
-
-    public String label() {
-        return label;
     }
 }

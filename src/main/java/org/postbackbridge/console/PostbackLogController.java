@@ -1,7 +1,8 @@
 package org.postbackbridge.console;
 
+import org.postbackbridge.console.queries.Page;
+import org.postbackbridge.console.queries.PageRequest;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import org.postbackbridge.attribution.Attribution;
 import org.postbackbridge.attribution.LinkMethod;
@@ -26,8 +27,6 @@ import org.postbackbridge.console.queries.UserDirectory;
 @Controller
 class PostbackLogController {
 
-    private static final int PAGE_SIZE = 100;
-
     private final PostbackLog log;
     private final UserDirectory users;
     private final Attribution attribution;
@@ -49,13 +48,12 @@ class PostbackLogController {
     }
 
     @GetMapping("/admin/postbacks")
-    String postbacks(@ModelAttribute("filter") PostbackFilter filter, @RequestParam(required = false) Long before,
-                     Model model) {
-        List<PostbackLog.Entry> entries = log.page(filter, before, PAGE_SIZE);
+    String postbacks(@ModelAttribute("filter") PostbackFilter filter, @RequestParam(required = false) Integer page,
+                     @RequestParam(required = false) Integer size, Model model) {
+        Page<PostbackLog.Entry> entries = log.page(filter, PageRequest.of(page, size));
         model.addAttribute("entries", entries);
-        model.addAttribute("actions", actions.on(entries.stream().map(PostbackLog.Entry::subject).toList()).stream()
+        model.addAttribute("actions", actions.on(entries.items().stream().map(PostbackLog.Entry::subject).toList()).stream()
                 .collect(Collectors.groupingBy(OperatorActions.Action::subject)));
-        model.addAttribute("next", entries.size() == PAGE_SIZE ? entries.getLast().id() : null);
         model.addAttribute("networks", properties.networks().keySet());
         model.addAttribute("events", Arrays.stream(EventType.values()).map(EventType::canonicalName).toList());
         model.addAttribute("statuses", Arrays.stream(PostbackStatus.values()).map(PostbackStatus::value).toList());

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
@@ -33,9 +34,11 @@ class SetupController {
     private final Notifier notifier;
     private final NotifyProperties notify;
     private final Clock clock;
+    private final ConsoleText text;
 
     SetupController(SetupReport report, CabinetUrls cabinetUrls, AttributionProperties attribution,
-                    Notifier notifier, NotifyProperties notify, Clock clock) {
+                    Notifier notifier, NotifyProperties notify, Clock clock, ConsoleText text) {
+        this.text = text;
         this.report = report;
         this.cabinetUrls = cabinetUrls;
         this.attribution = attribution;
@@ -45,10 +48,11 @@ class SetupController {
     }
 
     @GetMapping("/admin/setup")
-    String page(Model model) {
+    String page(@RequestParam(required = false) Long tested, Model model) {
+        model.addAttribute("tested", tested);
         String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
         List<SetupResult> results = new ArrayList<>(report.run());
-        results.add(cabinetUrls(base));
+        results.add(cabinetUrls(base, text));
         results.sort(Comparator.comparing(SetupResult::item));
         model.addAttribute("results", results);
         model.addAttribute("allOk", results.stream().allMatch(SetupResult::ok));
@@ -64,13 +68,11 @@ class SetupController {
     }
 
     /** Partner programs call a public HTTPS address; the one the console was opened at may not be it. */
-    private static SetupResult cabinetUrls(String base) {
+    private static SetupResult cabinetUrls(String base, ConsoleText text) {
         if (base.startsWith("https://")) {
-            return SetupResult.ok(SetupItem.CABINET_URLS, "Ready to copy, at " + base + ".");
+            return SetupResult.ok(SetupItem.CABINET_URLS, text.message("setup.cabinetUrls.ready", base));
         }
-        return SetupResult.todo(SetupItem.CABINET_URLS,
-                "This page was opened at " + base + ", which a partner program cannot call.",
-                "Open the console through your tunnel or HTTPS reverse proxy and copy the URLs from there, "
-                        + "or put your public HTTPS address in place of " + base + ".");
+        return SetupResult.todo(SetupItem.CABINET_URLS, text.message("setup.cabinetUrls.notPublic", base),
+                text.message("setup.cabinetUrls.fix", base));
     }
 }

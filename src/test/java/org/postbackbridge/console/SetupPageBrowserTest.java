@@ -2,16 +2,11 @@ package org.postbackbridge.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.postbackbridge.outbox.OutboxMessage;
@@ -19,6 +14,7 @@ import org.postbackbridge.testsupport.Chromium;
 import org.postbackbridge.testsupport.FreshDatabaseInitializer;
 import org.postbackbridge.testsupport.Http;
 import org.postbackbridge.testsupport.PostbackTestBase;
+import org.postbackbridge.testsupport.Screenshots;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
@@ -28,7 +24,7 @@ import org.springframework.test.context.ContextConfiguration;
  * The setup page in a real browser, on a fresh install in dry-run: it comes first after sign-in,
  * says what is missing and how to fix it, hands out the cabinet URLs, sends a test message to the
  * operators and turns the postback item green once one arrives; every page carries the dry-run banner.
- * Leaves a screenshot of the page in docs/.
+ * Refreshes the page's screenshot in docs/ when asked (bin/screenshots).
  */
 // A property of its own gives the test an application context, and so a database, of its own: no
 // postback may have arrived before it starts.
@@ -42,8 +38,6 @@ class SetupPageBrowserTest extends PostbackTestBase {
     static final long OPERATOR_CHAT = 9000001;
     static final List<String> PAGES = List.of("Setup", "Dashboard", "Postbacks", "Outbox", "Users", "Events",
             "Tester", "Reconcile");
-
-    private static final Path SCREENSHOT = Path.of("docs", "screenshots", "console-setup.png");
 
     static ChromeDriver browser;
 
@@ -60,7 +54,7 @@ class SetupPageBrowserTest extends PostbackTestBase {
     }
 
     @Test
-    void aNewOperatorIsLedThroughSetupUntilTheFirstPostbackArrives() throws IOException {
+    void aNewOperatorIsLedThroughSetupUntilTheFirstPostbackArrives() {
         browser.get("http://127.0.0.1:" + port + "/admin");
         browser.findElement(By.id("token")).sendKeys(Http.ADMIN_TOKEN);
         Chromium.navigateBy(browser, browser.findElement(By.cssSelector("form button")));
@@ -79,7 +73,7 @@ class SetupPageBrowserTest extends PostbackTestBase {
         assertThat(item("premium_content").getText()).contains("Оператор ещё не указал").contains("PREMIUM_CHANNEL_ID");
         assertThat(item("operator_chats").getText()).contains("without TELEGRAM_TOKEN nothing can check it");
         assertThat(browser.findElements(By.id("all-ok"))).isEmpty();
-        saveScreenshot();
+        Screenshots.saveIfAsked(browser, "console-setup");
 
         for (String page : PAGES) {
             Chromium.navigateBy(browser, browser.findElement(By.linkText(page)));
@@ -90,7 +84,7 @@ class SetupPageBrowserTest extends PostbackTestBase {
         Chromium.navigateBy(browser, browser.findElement(By.linkText("Setup")));
         Chromium.navigateBy(browser, browser.findElement(By.cssSelector("#test-message button")));
         assertThat(browser.findElement(By.id("tested")).getText())
-                .contains("queued for each of the 1 operator chat(s)").contains("recorded in the outbox, not sent");
+                .contains("A test message was queued for the operator chat").contains("recorded in the outbox, not sent");
         assertThat(outbox.forChat(OPERATOR_CHAT)).extracting(OutboxMessage::kind).contains("operator_setup_test");
 
         postback("event=registration&user_id=77001");
@@ -103,10 +97,6 @@ class SetupPageBrowserTest extends PostbackTestBase {
         assertThat(item("refused_postbacks").getText()).contains("1 refused today").contains("unsubstituted_macro");
     }
 
-    private static void saveScreenshot() throws IOException {
-        Files.createDirectories(SCREENSHOT.getParent());
-        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
-    }
 
     private static WebElement item(String name) {
         return browser.findElement(By.id("check-" + name));

@@ -30,8 +30,11 @@ public class DashboardFigures {
         return includeTests ? "test" : "processed";
     }
 
-    /** Users who started the bot since {@code sinceMillis}, and how many of them got how far. */
-    public Funnel funnel(long sinceMillis) {
+    /**
+     * Users who started the bot since {@code sinceMillis}, and how many of them got how far; through
+     * the subscription step only when the bot is {@code gated}.
+     */
+    public Funnel funnel(long sinceMillis, boolean gated) {
         return jdbc.sql("""
                 SELECT COUNT(*),
                        COALESCE(SUM(is_subscribed), 0),
@@ -40,7 +43,8 @@ public class DashboardFigures {
                        COALESCE(SUM(is_deposited), 0)
                 FROM users u WHERE created_at >= ?""")
                 .param(sinceMillis)
-                .query((rs, n) -> new Funnel(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
+                .query((rs, n) -> new Funnel(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        gated))
                 .single();
     }
 

@@ -31,17 +31,21 @@ public class EventHistory {
         this.jdbc = jdbc;
     }
 
-    public List<Entry> page(Filter filter, int limit) {
-        return select(filter, " LIMIT :limit").param("limit", limit).query(EventHistory::map).list();
+    public Page<Entry> page(Filter filter, PageRequest page) {
+        List<Entry> entries = select(filter, "SELECT id, created_at, telegram_id, type, details, test_postback_id",
+                " ORDER BY id DESC LIMIT :limit OFFSET :offset")
+                .param("limit", page.size()).param("offset", page.offset()).query(EventHistory::map).list();
+        return new Page<>(entries, page, select(filter, "SELECT COUNT(*)", "").query(Long.class).single());
     }
 
     public void each(Filter filter, Consumer<Entry> consumer) {
-        select(filter, "").query(rs -> {
+        select(filter, "SELECT id, created_at, telegram_id, type, details, test_postback_id", " ORDER BY id DESC")
+                .query(rs -> {
             consumer.accept(map(rs, 0));
         });
     }
 
-    private JdbcClient.StatementSpec select(Filter filter, String tail) {
+    private JdbcClient.StatementSpec select(Filter filter, String columns, String tail) {
         List<String> conditions = new ArrayList<>();
         if (filter.type() != null && !filter.type().isBlank()) {
             conditions.add("type = :type");
@@ -53,8 +57,7 @@ public class EventHistory {
             conditions.add("test_postback_id IS NULL");
         }
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-        return jdbc.sql("SELECT id, created_at, telegram_id, type, details, test_postback_id FROM events" + where
-                        + " ORDER BY id DESC" + tail)
+        return jdbc.sql(columns + " FROM events" + where + tail)
                 .param("type", filter.type()).param("user", filter.user());
     }
 

@@ -22,15 +22,17 @@ public class OutboxView {
         this.jdbc = jdbc;
     }
 
-    public List<Row> withStatus(String status, int limit) {
-        return jdbc.sql("""
+    public Page<Row> withStatus(String status, PageRequest page) {
+        List<Row> rows = jdbc.sql("""
                 SELECT id, chat_id, kind, text, status, attempts, last_error, created_at FROM outbox
-                WHERE status = ? ORDER BY id DESC LIMIT ?""")
-                .param(status).param(limit)
+                WHERE status = ? ORDER BY id DESC LIMIT ? OFFSET ?""")
+                .param(status).param(page.size()).param(page.offset())
                 .query((rs, n) -> new Row(rs.getLong("id"), rs.getLong("chat_id"), rs.getString("kind"),
                         rs.getString("text"), rs.getString("status"), rs.getInt("attempts"),
                         rs.getString("last_error"), Instant.ofEpochMilli(rs.getLong("created_at"))))
                 .list();
+        long total = jdbc.sql("SELECT COUNT(*) FROM outbox WHERE status = ?").param(status).query(Long.class).single();
+        return new Page<>(rows, page, total);
     }
 
     public Counts counts() {

@@ -55,11 +55,14 @@ public class PostbackLog {
         this.json = json;
     }
 
-    /** Up to {@code limit} entries older than {@code beforeId} (all when null), newest first. */
-    public List<Entry> page(PostbackFilter filter, Long beforeId, int limit) {
-        String older = beforeId == null ? "" : "id < :beforeId";
-        return select(filter, older, " LIMIT :limit").param("beforeId", beforeId).param("limit", limit)
-                .query(this::map).list();
+    /** One page of the entries the filter matches, newest first. */
+    public Page<Entry> page(PostbackFilter filter, PageRequest page) {
+        List<Entry> entries = select(filter, "", " LIMIT :limit OFFSET :offset").param("limit", page.size())
+                .param("offset", page.offset()).query(this::map).list();
+        PostbackFilter.Where where = filter.where("");
+        long total = jdbc.sql("SELECT COUNT(*) FROM postbacks" + where.sql()).params(where.params())
+                .query(Long.class).single();
+        return new Page<>(entries, page, total);
     }
 
     /**

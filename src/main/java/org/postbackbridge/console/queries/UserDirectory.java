@@ -36,8 +36,12 @@ public class UserDirectory {
      * Users whose Telegram ID or linked player ID is {@code query}, or whose username starts with
      * it (a leading @ is ignored); the newest users when the query is blank.
      */
-    public List<UserRow> search(String query, int limit) {
-        return select(query, " LIMIT :limit").param("limit", limit).query(UserDirectory::map).list();
+    public Page<UserRow> search(String query, PageRequest page) {
+        List<UserRow> rows = select(query, " LIMIT :limit OFFSET :offset").param("limit", page.size())
+                .param("offset", page.offset()).query(UserDirectory::map).list();
+        Search search = Search.of(query);
+        JdbcClient.StatementSpec count = jdbc.sql("SELECT COUNT(*) FROM users u" + (search == null ? "" : search.condition()));
+        return new Page<>(rows, page, (search == null ? count : search.bind(count)).query(Long.class).single());
     }
 
     /** Every user {@link #search} would find, without a limit, one at a time (for exports). */

@@ -20,7 +20,12 @@ final class CabinetRows {
     record Mapping(int player, int event, int amount, int date, Map<String, String> events) {
     }
 
-    record Problem(long line, String message) {
+    record Problem(long line, CabinetProblem problem) {
+
+        /** In English, as it would be logged. */
+        String message() {
+            return problem.getMessage();
+        }
     }
 
     record Result(List<Conversion> conversions, List<Problem> problems) {
@@ -40,14 +45,16 @@ final class CabinetRows {
                 }
                 String player = cell(row, mapping.player());
                 if (player.isEmpty()) {
-                    throw new IllegalArgumentException("no player ID");
+                    throw CabinetProblem.of("no player ID", "reconcile.row.noPlayer");
                 }
                 String date = cell(row, mapping.date());
                 BigDecimal amount = mapping.amount() < 0 ? null : amount(cell(row, mapping.amount()));
                 conversions.add(new Conversion(row.line(), player, Conversion.family(event), amount,
                         instant(date, zone), isDateOnly(date)));
+            } catch (CabinetProblem e) {
+                problems.add(new Problem(row.line(), e));
             } catch (IllegalArgumentException e) {
-                problems.add(new Problem(row.line(), e.getMessage()));
+                problems.add(new Problem(row.line(), CabinetProblem.of(e.getMessage(), "reconcile.row.unreadable", e.getMessage())));
             }
         }
         return new Result(conversions, problems);
@@ -55,7 +62,9 @@ final class CabinetRows {
 
     private static String cell(CabinetTable.Row row, int column) {
         if (column >= row.cells().size()) {
-            throw new IllegalArgumentException("the row has only " + row.cells().size() + " columns");
+            int columns = row.cells().size();
+            throw CabinetProblem.counting("the row has only " + columns + (columns == 1 ? " column" : " columns"),
+                    "reconcile.row.columns", columns);
         }
         return row.cells().get(column).trim();
     }
@@ -75,8 +84,8 @@ final class CabinetRows {
             BigDecimal amount = Amounts.parse(negative ? plain.substring(1) : plain);
             return negative ? amount.negate() : amount;
         } catch (Amounts.InvalidAmount e) {
-            throw new IllegalArgumentException("the amount '" + abbreviated(text) + "' is not a number within bounds: "
-                    + e.getMessage());
+            throw CabinetProblem.of("the amount '" + abbreviated(text) + "' is not a number within bounds: "
+                    + e.getMessage(), "reconcile.row.amount", abbreviated(text), e.getMessage());
         }
     }
 
@@ -84,8 +93,12 @@ final class CabinetRows {
     static Instant instant(String text, ZoneId zone) {
         return switch (EventDates.read(text, zone)) {
             case EventDates.Read read -> read.dateOnly() ? read.at().atZone(zone).plusHours(12).toInstant() : read.at();
-            case EventDates.Unreadable unreadable -> throw new IllegalArgumentException(unreadable.message());
-            case EventDates.OutOfRange outOfRange -> throw new IllegalArgumentException(outOfRange.message());
+            case EventDates.Unreadable unreadable ->
+                    throw CabinetProblem.of(unreadable.message(), "reconcile.row.date", abbreviated(text),
+                    unreadable.message());
+            case EventDates.OutOfRange outOfRange ->
+                    throw CabinetProblem.of(outOfRange.message(), "reconcile.row.dateOutOfRange",
+                    abbreviated(text), outOfRange.message());
         };
     }
 

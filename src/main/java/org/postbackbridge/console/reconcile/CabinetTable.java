@@ -28,7 +28,7 @@ record CabinetTable(List<String> header, List<Row> rows) {
         String csv = text.startsWith("\uFEFF") ? text.substring(1) : text;
         String firstLine = csv.lines().findFirst().orElse("");
         if (firstLine.isBlank()) {
-            throw new IllegalArgumentException("the file is empty");
+            throw CabinetProblem.of("the file is empty", "reconcile.file.empty");
         }
         char delimiter = count(firstLine, ';') > count(firstLine, ',') ? ';' : ',';
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true)
@@ -38,22 +38,25 @@ record CabinetTable(List<String> header, List<Row> rows) {
             List<Row> rows = new ArrayList<>();
             for (CSVRecord record : parser) {
                 if (record.size() > MAX_COLUMNS) {
-                    throw new IllegalArgumentException("line " + record.getRecordNumber() + " has " + record.size()
+                    throw CabinetProblem.counting("line " + record.getRecordNumber() + " has " + record.size()
                             + " columns; reconciliation reads at most " + MAX_COLUMNS + ". Export only the player ID, "
-                            + "event, amount and date columns.");
+                            + "event, amount and date columns.", "reconcile.file.wide", record.size(),
+                            record.getRecordNumber(), MAX_COLUMNS);
                 }
                 if (header == null) {
                     header = record.toList();
                 } else if (rows.size() == MAX_ROWS) {
-                    throw new IllegalArgumentException("the file has more than " + MAX_ROWS + " rows, the most "
-                            + "reconciliation reads at once. Export a shorter period and reconcile it in parts.");
+                    throw CabinetProblem.of("the file has more than " + MAX_ROWS + " rows, the most "
+                            + "reconciliation reads at once. Export a shorter period and reconcile it in parts.",
+                            "reconcile.file.long", String.valueOf(MAX_ROWS));
                 } else {
                     rows.add(new Row(record.getRecordNumber(), record.toList()));
                 }
             }
             return new CabinetTable(header, rows);
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            throw new IllegalArgumentException("the file is not readable as CSV: " + e.getMessage());
+            throw CabinetProblem.of("the file is not readable as CSV: " + e.getMessage(), "reconcile.file.notCsv",
+                    e.getMessage());
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.postbackbridge.console.ConsoleProperties;
+import org.postbackbridge.console.ConsoleText;
 import org.postbackbridge.intake.EventType;
 import org.postbackbridge.intake.NetworkProfile;
 import org.postbackbridge.intake.PostbackProperties;
@@ -42,7 +43,10 @@ class ReconcileController {
      * column is not the event column, and the rest keep their guessed meaning.
      */
     static final int LISTED_EVENT_NAMES = 100;
-    static final String EXPIRED = "the uploaded file is no longer kept (files are kept for an hour); upload it again";
+
+    /** A row that could not be read, said in the operator's language. */
+    record ShownProblem(long line, String message) {
+    }
     private static final List<String> PLAYER_HINTS = List.of("player", "игрок", "user_id", "user", "id");
     private static final List<String> EVENT_HINTS = List.of("event", "событ", "type", "тип", "action", "действ");
     private static final List<String> AMOUNT_HINTS = List.of("amount", "сумм", "sum");
@@ -52,13 +56,21 @@ class ReconcileController {
     private final OurConversions ours;
     private final ReconcileUploads uploads;
     private final ZoneId zone;
+    private final ConsoleText text;
 
     ReconcileController(PostbackProperties properties, OurConversions ours, ReconcileUploads uploads,
-                        ConsoleProperties console) {
+                        ConsoleProperties console, ConsoleText text) {
         this.properties = properties;
         this.ours = ours;
         this.uploads = uploads;
         this.zone = console.timeZone();
+        this.text = text;
+    }
+
+    /** Where the language switch of a preview leads: the preview itself is the answer to an upload. */
+    @GetMapping("/admin/reconcile/preview")
+    String previewAgain() {
+        return "redirect:/admin/reconcile";
     }
 
     @GetMapping("/admin/reconcile")
@@ -73,16 +85,16 @@ class ReconcileController {
         form(model);
         model.addAttribute("network", network);
         CabinetTable table;
-        String text;
+        String csv;
         try {
-            text = decode(file.getBytes());
-            table = CabinetTable.parse(text);
-        } catch (IllegalArgumentException e) {
-            model.addAttribute("error", e.getMessage());
+            csv = decode(file.getBytes());
+            table = CabinetTable.parse(csv);
+        } catch (CabinetProblem e) {
+            model.addAttribute("error", e.describe(this.text));
             return "admin/reconcile";
         }
         int eventColumn = table.guess(EVENT_HINTS);
-        model.addAttribute("upload", uploads.keep(text));
+        model.addAttribute("upload", uploads.keep(csv));
         model.addAttribute("header", table.header());
         model.addAttribute("sample", table.rows().stream().limit(PREVIEW_ROWS).map(CabinetTable.Row::cells).toList());
         model.addAttribute("rowCount", table.rows().size());
@@ -105,19 +117,19 @@ class ReconcileController {
         form(model);
         model.addAttribute("network", network);
         if (player < 0 || event < 0 || date < 0) {
-            model.addAttribute("error", "choose the player ID, event and date columns");
+            model.addAttribute("error", this.text.message("reconcile.error.columns"));
             return "admin/reconcile";
         }
         Optional<String> csv = uploads.find(upload);
         if (csv.isEmpty()) {
-            model.addAttribute("error", EXPIRED);
+            model.addAttribute("error", this.text.message("reconcile.error.expired"));
             return "admin/reconcile";
         }
         CabinetTable table;
         try {
             table = CabinetTable.parse(csv.get());
-        } catch (IllegalArgumentException e) {
-            model.addAttribute("error", e.getMessage());
+        } catch (CabinetProblem e) {
+            model.addAttribute("error", e.describe(this.text));
             return "admin/reconcile";
         }
         Map<String, String> events = eventNames(table, event, aliases(network));
@@ -128,11 +140,12 @@ class ReconcileController {
         }
         CabinetRows.Result cabinet = CabinetRows.read(table, new CabinetRows.Mapping(player, event, amount, date,
                 events), zone);
-        model.addAttribute("problems", cabinet.problems());
+        model.addAttribute("problems", cabinet.problems().stream()
+                .map(problem -> new ShownProblem(problem.line(), problem.problem().describe(this.text))).toList());
         model.addAttribute("ignored", events.entrySet().stream().filter(e -> e.getValue().isEmpty())
                 .map(Map.Entry::getKey).toList());
         if (cabinet.conversions().isEmpty()) {
-            model.addAttribute("error", "no row of the file could be read as a conversion");
+            model.addAttribute("error", this.text.message("reconcile.error.noConversion"));
             return "admin/reconcile";
         }
         Instant first = cabinet.conversions().stream().map(Conversion::at).min(Comparator.naturalOrder()).orElseThrow();

@@ -2,6 +2,7 @@ package org.postbackbridge.console.reconcile;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.postbackbridge.console.ConsoleText;
 import org.postbackbridge.intake.PostbackProperties;
 import org.postbackbridge.platform.web.ApiError;
 import org.springframework.core.Ordered;
@@ -21,13 +22,12 @@ import org.springframework.web.servlet.ModelAndView;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class UploadTooLarge {
 
-    static final String MESSAGE = "the file is larger than 10 MB, the most reconciliation reads; "
-            + "export a shorter period from the cabinet and reconcile it in parts";
-
     private final PostbackProperties properties;
+    private final ConsoleText text;
 
-    UploadTooLarge(PostbackProperties properties) {
+    UploadTooLarge(PostbackProperties properties, ConsoleText text) {
         this.properties = properties;
+        this.text = text;
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
@@ -38,7 +38,7 @@ class UploadTooLarge {
         }
         ModelAndView page = new ModelAndView("admin/reconcile", HttpStatus.CONTENT_TOO_LARGE);
         page.addObject("networks", properties.networks().keySet());
-        page.addObject("error", MESSAGE);
+        page.addObject("error", text.message("reconcile.error.tooLarge"));
         return page;
     }
 }

@@ -32,8 +32,7 @@ class ApiKeysController {
                   Model model) {
         String trimmed = name.strip();
         if (trimmed.isEmpty() || trimmed.length() > MAX_NAME_LENGTH) {
-            model.addAttribute("problem", "Give the key a name of 1 to " + MAX_NAME_LENGTH + " characters, "
-                    + "such as the bot that will use it.");
+            model.addAttribute("nameProblem", MAX_NAME_LENGTH);
         } else {
             model.addAttribute("created", keys.create(trimmed, "READ_WRITE".equals(scope) ? ApiScope.READ_WRITE : ApiScope.READ));
         }
