@@ -15,8 +15,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -125,7 +125,7 @@ class AccessRules {
      * ({@code http_server_requests}).
      */
     @Bean
-    static SecurityObservationSettings securityObservations() {
+    SecurityObservationSettings securityObservations() {
         return SecurityObservationSettings.noObservations();
     }
 
