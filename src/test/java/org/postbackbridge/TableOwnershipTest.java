@@ -40,7 +40,9 @@ class TableOwnershipTest {
             Map.entry("console_sessions", "console"),
             Map.entry("operator_actions", "console"),
             Map.entry("reconcile_uploads", "console"),
-            Map.entry("api_keys", "integration"));
+            Map.entry("api_keys", "integration"),
+            Map.entry("webhook_endpoints", "webhooks"),
+            Map.entry("webhook_deliveries", "webhooks"));
 
     /** The console's declared query classes: the one place that may name any module's tables. */
     static final String QUERIES = "console/queries/";

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,10 +23,12 @@ class ClaimLog {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    ClaimLog(JdbcClient jdbc, Clock clock) {
+    ClaimLog(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
     }
 
     long add(long telegramId, String network, String playerId, ClaimStatus status, String reason) {
@@ -82,18 +85,34 @@ class ClaimLog {
 
     /** A change the policy made by itself; false when the claim had left {@code from} meanwhile. */
     boolean move(long id, ClaimStatus from, ClaimStatus to, String reason) {
-        return jdbc.sql("UPDATE claims SET status = ?, reason = ? WHERE id = ? AND status = ?")
+        boolean moved = jdbc.sql("UPDATE claims SET status = ?, reason = ? WHERE id = ? AND status = ?")
                 .param(to.value()).param(reason).param(id).param(from.value())
                 .update() == 1;
+        if (moved) {
+            announceIfFinal(id, to, reason, null);
+        }
+        return moved;
     }
 
     /** An operator's decision on an open claim; false when it was decided already. */
     boolean decide(long id, ClaimStatus to, String reason, String decidedBy) {
-        return jdbc.sql("""
+        boolean decided = jdbc.sql("""
                 UPDATE claims SET status = ?, reason = ?, decided_by = ?, decided_at = ?
                 WHERE id = ? AND status IN ('awaiting_approval', 'contested')""")
                 .param(to.value()).param(reason).param(decidedBy).param(clock.millis()).param(id)
                 .update() == 1;
+        if (decided) {
+            announceIfFinal(id, to, reason, decidedBy);
+        }
+        return decided;
+    }
+
+    /** Every way a claim ends passes here, so the events feed tells each decision once. */
+    private void announceIfFinal(long id, ClaimStatus to, String reason, String decidedBy) {
+        if (to == ClaimStatus.LINKED || to == ClaimStatus.REFUSED || to == ClaimStatus.EXPIRED) {
+            find(id).ifPresent(claim -> events.publishEvent(new ClaimDecided(id, claim.telegramId(), claim.network(),
+                    claim.playerId(), to, reason, decidedBy)));
+        }
     }
 
     private static Claim map(ResultSet rs, int row) throws SQLException {

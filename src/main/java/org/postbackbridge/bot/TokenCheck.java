@@ -1,5 +1,6 @@
 package org.postbackbridge.bot;
 
+import org.postbackbridge.outbox.DeliveryMode;
 import org.postbackbridge.telegram.TelegramErrors;
 import org.postbackbridge.telegram.TelegramProperties;
 import org.postbackbridge.setup.SetupCheck;
@@ -19,14 +20,20 @@ class TokenCheck implements SetupCheck {
 
     private final BotAccount bot;
     private final TelegramProperties telegram;
+    private final DeliveryMode mode;
 
-    TokenCheck(BotAccount bot, TelegramProperties telegram) {
+    TokenCheck(BotAccount bot, TelegramProperties telegram, DeliveryMode mode) {
         this.bot = bot;
         this.telegram = telegram;
+        this.mode = mode;
     }
 
     @Override
     public SetupResult check() {
+        if (mode.headless()) {
+            return SetupResult.ok(SetupItem.BOT, "Headless: TELEGRAM_TOKEN is not set and your own bot takes the events "
+                    + "(webhooks, the events feed and the users API); this service sends no Telegram messages.");
+        }
         if (bot.dryRun()) {
             return SetupResult.todo(SetupItem.BOT,
                     "Dry-run: TELEGRAM_TOKEN is not set, so messages are recorded in the outbox but not sent, "

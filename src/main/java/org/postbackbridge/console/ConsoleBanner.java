@@ -1,21 +1,21 @@
 package org.postbackbridge.console;
 
-import org.postbackbridge.telegram.TelegramProperties;
+import org.postbackbridge.outbox.DeliveryMode;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** Tells every console page whether the service runs in dry-run, so each shows it. */
+/** Tells every console page whether the service runs in dry-run (not headless), so each shows it. */
 @ControllerAdvice(basePackages = "org.postbackbridge.console")
 class ConsoleBanner {
 
-    private final TelegramProperties telegram;
+    private final DeliveryMode mode;
 
-    ConsoleBanner(TelegramProperties telegram) {
-        this.telegram = telegram;
+    ConsoleBanner(DeliveryMode mode) {
+        this.mode = mode;
     }
 
     @ModelAttribute("dryRun")
     boolean dryRun() {
-        return telegram.dryRun();
+        return mode.dryRun();
     }
 }

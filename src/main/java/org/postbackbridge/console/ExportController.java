@@ -5,10 +5,7 @@ import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.postbackbridge.platform.web.ApiError;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -67,12 +64,6 @@ class ExportController {
             events.each(filter, e -> csv.row(e.id(), e.createdAt(), e.telegramId(), e.type(), e.details(),
                     e.testPostbackId()));
         }
-    }
-
-    /** Refused before anything is written, so the answer is a plain error, not half a file. */
-    @ExceptionHandler(CsvStyle.UnknownSeparator.class)
-    ResponseEntity<ApiError> unknownSeparator(CsvStyle.UnknownSeparator e) {
-        return ResponseEntity.badRequest().body(ApiError.of("invalid_separator", e.getMessage(), CsvStyle.PARAMETER));
     }
 
     private static String queryString(Map<String, String> params) {

@@ -29,16 +29,23 @@ class OutboxController {
         this.transaction = transaction;
     }
 
+    /**
+     * The messages that need an operator's eye. Sent and dry-run messages are in the message history;
+     * a status that does not exist is a 400 that says so, not another tab.
+     */
     @GetMapping("/admin/outbox")
     String outbox(@RequestParam(defaultValue = Outbox.DEAD) String status, @RequestParam(required = false) Integer page,
                   @RequestParam(required = false) Integer size, @RequestParam(required = false) Long retried,
                   Model model) {
+        if (!SHOWN.contains(status)) {
+            HistoryFilter.oneOf("status", status, MessagesController.STATUSES);
+            return "redirect:/admin/messages?status=" + status;
+        }
         model.addAttribute("retried", retried);
-        String shown = SHOWN.contains(status) ? status : Outbox.DEAD;
-        model.addAttribute("status", shown);
+        model.addAttribute("status", status);
         model.addAttribute("statuses", SHOWN);
         model.addAttribute("counts", view.counts());
-        model.addAttribute("messages", view.withStatus(shown, PageRequest.of(page, size)));
+        model.addAttribute("messages", view.withStatus(status, PageRequest.of(page, size)));
         return "admin/outbox";
     }
 

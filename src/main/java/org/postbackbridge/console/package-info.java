@@ -4,7 +4,7 @@
  */
 @ApplicationModule(displayName = "Console", allowedDependencies = {"attribution", "eventlog", "integration", "intake",
         "outbox", "platform", "platform::database", "platform::secrets", "platform::web", "setup", "telegram", "texts",
-        "users"})
+        "users", "webhooks"})
 package org.postbackbridge.console;
 
 import org.springframework.modulith.ApplicationModule;

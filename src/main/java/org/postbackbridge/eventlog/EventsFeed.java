@@ -45,9 +45,22 @@ public class EventsFeed {
     /** The logged type of a player linked by a claim or an operator (a click token's link is its registration). */
     public static final String PLAYER_LINKED = "player_linked";
 
+    /** The logged type of a claim that ended: linked, refused or expired. */
+    public static final String CLAIM_DECIDED = "claim_decided";
+
+    /** An effect number past the last of any event (an event tells at most two). */
+    private static final int AFTER_EVERY_EFFECT = 9;
+
     /** The cursor before the first event. */
     public static String start() {
         return cursor(new Position(0, 0));
+    }
+
+    /** The cursor after every event committed so far: where a reader that wants only what comes next starts. */
+    public String end() {
+        positions.assign();
+        long last = jdbc.sql("SELECT COALESCE(MAX(feed_position), 0) FROM events").query(Long.class).single();
+        return cursor(new Position(last, AFTER_EVERY_EFFECT));
     }
 
     /** Up to {@code limit} events after {@code cursor}; empty when the cursor is not one this feed gave. */
@@ -93,6 +106,7 @@ public class EventsFeed {
     private static List<FeedEventType> effects(String type, JsonNode details) {
         return switch (type) {
             case PLAYER_LINKED -> List.of(FeedEventType.PLAYER_LINKED);
+            case CLAIM_DECIDED -> List.of(FeedEventType.CLAIM_DECIDED);
             case "casino_registration" -> List.of(FeedEventType.REGISTRATION);
             case "casino_deposit" -> details.path("first").asBoolean()
                     ? List.of(FeedEventType.FIRST_DEPOSIT, FeedEventType.ACCESS_UNLOCKED) : List.of(FeedEventType.DEPOSIT);

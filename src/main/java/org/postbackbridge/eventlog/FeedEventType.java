@@ -8,7 +8,8 @@ public enum FeedEventType {
     DEPOSIT,
     WITHDRAWAL,
     WIN,
-    ACCESS_UNLOCKED;
+    ACCESS_UNLOCKED,
+    CLAIM_DECIDED;
 
     public String value() {
         return name().toLowerCase();

@@ -5,7 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * The one reading of an amount, wherever one arrives (postbacks, the tester, reconciliation): plain
- * digits with an optional fraction, at most 18 significant digits and 8 decimals. An exponent is
+ * digits with an optional fraction, at most 18 significant digits and 8 decimals, trailing zeros not
+ * counted ({@code 5.000000000} is five). An exponent is
  * refused, not evaluated: {@code 1e10000000} would otherwise become a number whose arithmetic takes
  * minutes.
  */

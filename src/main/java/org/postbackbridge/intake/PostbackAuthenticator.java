@@ -25,7 +25,7 @@ public final class PostbackAuthenticator {
     }
 
     /** The token and signature checks alone, for a request whose address does not matter (the tester). */
-    static Optional<Rejection> checkCredentials(NetworkProfile profile, Map<String, String> params,
+    public static Optional<Rejection> checkCredentials(NetworkProfile profile, Map<String, String> params,
                                                 String signatureHeader) {
         if (profile.requiresToken()
                 && !Secrets.constantTimeEquals(profile.token(), params.get(profile.tokenParameter()))) {

@@ -6,16 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.postbackbridge.attribution.Attribution;
 import org.postbackbridge.attribution.PlayerEffectsRevoked;
 import org.postbackbridge.attribution.PlayerLinked;
 import org.postbackbridge.platform.database.GroupCommit;
-import org.postbackbridge.eventlog.DepositTotal;
-import org.postbackbridge.eventlog.EventLog;
-import org.postbackbridge.texts.MessageKind;
-import org.postbackbridge.texts.MoneyFormat;
-import org.postbackbridge.outbox.Notifier;
 import org.postbackbridge.users.BotUser;
 import org.postbackbridge.users.UserRepository;
 import org.slf4j.Logger;
@@ -25,9 +19,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
- * What a postback does. {@link #handle} stores it, finds its Telegram user, applies its effect,
- * logs it and queues the messages, all in one transaction, and returns only after the commit:
- * an acknowledged postback is never lost, and a rolled-back one has told no one anything.
+ * Storage and ordering of postbacks. {@link #handle} stores one, finds its Telegram user and has
+ * {@link EventEffects} apply it, all in one transaction, and returns only after the commit: an
+ * acknowledged postback is never lost, and a rolled-back one has told no one anything. A player's
+ * postbacks that waited for their link are applied here, in event order, once the link exists.
  */
 @Service
 public class PostbackHandler {
@@ -44,21 +39,18 @@ public class PostbackHandler {
     private final PostbackInbox inbox;
     private final Attribution attribution;
     private final UserRepository users;
-    private final EventLog events;
-    private final Notifier notifier;
-    private final PostbackProperties properties;
+    private final EventEffects effects;
+    private final LinkSummary linkSummary;
     private final ApplicationEventPublisher publisher;
 
     PostbackHandler(GroupCommit groupCommit, PostbackInbox inbox, Attribution attribution, UserRepository users,
-                    EventLog events, Notifier notifier, PostbackProperties properties,
-                    ApplicationEventPublisher publisher) {
+                    EventEffects effects, LinkSummary linkSummary, ApplicationEventPublisher publisher) {
         this.groupCommit = groupCommit;
         this.inbox = inbox;
         this.attribution = attribution;
         this.users = users;
-        this.events = events;
-        this.notifier = notifier;
-        this.properties = properties;
+        this.effects = effects;
+        this.linkSummary = linkSummary;
         this.publisher = publisher;
     }
 
@@ -81,15 +73,6 @@ public class PostbackHandler {
         });
     }
 
-    /** Records a refused request for the operator to see; nothing else changes. */
-    public void recordRejected(String network, PostbackParser.Identity identity, Map<String, String> params,
-                               String sourceAddress, Rejection rejection) {
-        groupCommit.execute(() -> {
-            inbox.storeRejected(network, identity, params, sourceAddress, rejection);
-            return null;
-        });
-    }
-
     /** Everything {@link #handle} does, in the caller's transaction. */
     PostbackOutcome process(PostbackEvent event, Map<String, String> params, String sourceAddress,
                             List<Warning> warnings) {
@@ -102,7 +85,7 @@ public class PostbackHandler {
             if (id.isEmpty()) {
                 return duplicate(event);
             }
-            apply(new StoredPostback(id.get(), event), user, Telling.LIVE);
+            effects.apply(new StoredPostback(id.get(), event), user, Effect.Telling.LIVE);
             return applied(appliedStatus, event, id.get(), user.telegramId());
         }
         return processUnlinked(event, params, sourceAddress, appliedStatus, warnings);
@@ -136,7 +119,7 @@ public class PostbackHandler {
         List<StoredPostback> waiting = match.get().newlyLinked() && !event.test()
                 ? inbox.unmatched(event.network(), event.playerId()) : List.of();
         if (waiting.isEmpty()) {
-            apply(current, match.get().user(), Telling.LIVE);
+            effects.apply(current, match.get().user(), Effect.Telling.LIVE);
         } else {
             List<StoredPostback> toApply = new ArrayList<>(waiting);
             toApply.add(current);
@@ -159,7 +142,8 @@ public class PostbackHandler {
     void onPlayerLinked(PlayerLinked linked) {
         if (!applyLate(inbox.unmatched(linked.network(), linked.playerId()), linked.telegramId(), null)) {
             // Nothing waited (an operator linked a player before its registration): the user still hears of the link.
-            summarize(users.findById(linked.telegramId()).orElseThrow(), linked.network(), linked.playerId(), List.of());
+            linkSummary.tell(users.findById(linked.telegramId()).orElseThrow(), linked.network(), linked.playerId(),
+                    List.of());
         }
     }
 
@@ -202,7 +186,7 @@ public class PostbackHandler {
         for (StoredPostback postback : postbacks.stream().sorted(APPLY_ORDER).toList()) {
             if (postback == current || inbox.claimUnmatched(postback.id(), PostbackStatus.PROCESSED, telegramId)) {
                 // Earlier postbacks applied just now may have changed the user (a deposit): read it again.
-                apply(postback, users.findById(telegramId).orElseThrow(), Telling.QUIET);
+                effects.apply(postback, users.findById(telegramId).orElseThrow(), Effect.Telling.QUIET);
                 applied.add(postback);
             }
         }
@@ -210,168 +194,8 @@ public class PostbackHandler {
             return false;
         }
         PostbackEvent first = applied.getFirst().event();
-        summarize(users.findById(telegramId).orElseThrow(), first.network(), first.playerId(), applied);
+        linkSummary.tell(users.findById(telegramId).orElseThrow(), first.network(), first.playerId(), applied);
         return true;
-    }
-
-    /** "Linked, N deposits found, access open": once per link, to the user and the operators. */
-    private void summarize(BotUser user, String network, String playerId, List<StoredPostback> applied) {
-        Map<String, DepositTotal> deposits = new TreeMap<>();
-        applied.stream().map(StoredPostback::event).filter(event -> event.type().isDeposit() && event.money() != null)
-                .forEach(event -> deposits.merge(event.money().currency(),
-                        new DepositTotal(event.money().currency(), 1, event.money().amount()),
-                        DepositTotal::plus));
-        long count = deposits.values().stream().mapToLong(DepositTotal::count).sum();
-        List<DepositTotal> totals = List.copyOf(deposits.values());
-        MessageKind access = user.signalsUnlocked() ? MessageKind.ACCESS_OPEN : MessageKind.ACCESS_LOCKED;
-        String currency = defaultCurrency(network);
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("network", displayName(network));
-        values.put("player_id", playerId);
-        values.put("deposits", count);
-        values.put("deposit_sum", MoneyFormat.totals(totals, user.language(), currency));
-        values.put("access", notifier.text(access, user.language(), Map.of()));
-        boolean test = applied.stream().anyMatch(postback -> postback.event().test());
-        String key = "link:" + network + ":" + playerId + ":" + user.telegramId();
-        notifier.toUser(user, MessageKind.LINK_SUMMARY, values, key, test);
-        Map<String, Object> operatorValues = new LinkedHashMap<>(values);
-        operatorValues.put("deposit_sum", MoneyFormat.totals(totals, null, currency));
-        operatorValues.put("access", notifier.text(access, null, Map.of()));
-        operatorValues.put("user", user.displayName());
-        operatorValues.put("telegram_id", user.telegramId());
-        notifier.toOperators(MessageKind.OPERATOR_LINK_SUMMARY, operatorValues, key, test);
-    }
-
-    /** Whether effects tell anyone now: a live postback does; late ones are summed up once instead. */
-    private enum Telling { LIVE, QUIET }
-
-    /** One postback's effects on its user, as the handlers below apply them. */
-    record Effect(BotUser user, PostbackEvent event, long postbackId, Telling telling) {
-
-        String dedupeKey() {
-            return PostbackHandler.dedupeKey(postbackId);
-        }
-
-        boolean tells() {
-            return telling == Telling.LIVE;
-        }
-
-        /** The postback this test event belongs to, or null for a real one. */
-        Long testPostbackId() {
-            return event.test() ? postbackId : null;
-        }
-    }
-
-    private void apply(StoredPostback postback, BotUser user, Telling telling) {
-        Effect effect = new Effect(user, postback.event(), postback.id(), telling);
-        switch (postback.event().type()) {
-            case REGISTRATION -> handleRegistration(effect);
-            case FIRST_DEPOSIT, DEPOSIT -> handleDeposit(effect);
-            case WITHDRAWAL -> handleWithdrawal(effect);
-            case WIN -> handleWin(effect);
-        }
-    }
-
-    /** The key of every message a postback queues: a replay of its effects queues nothing twice. */
-    static String dedupeKey(long postbackId) {
-        return "postback:" + postbackId;
-    }
-
-    void handleRegistration(Effect effect) {
-        logEvent(effect, Map.of());
-        tellUser(effect, MessageKind.REGISTRATION, values(effect.user(), effect.event()));
-        tellOperators(effect, MessageKind.OPERATOR_REGISTRATION);
-    }
-
-    /** The first deposit unlocks access (two messages: deposit, then unlock); later ones are only told. */
-    void handleDeposit(Effect effect) {
-        boolean first = !effect.user().deposited();
-        if (first) {
-            users.updateUserDeposited(effect.user().telegramId(), true);
-            users.updateSignalsUnlocked(effect.user().telegramId(), true);
-        }
-        logEvent(effect, Map.of("first", first));
-        tellUser(effect, MessageKind.DEPOSIT, values(effect.user(), effect.event()));
-        if (first) {
-            tellUser(effect, MessageKind.SIGNALS_UNLOCKED, values(effect.user(), effect.event()));
-        }
-        tellOperators(effect, first ? MessageKind.OPERATOR_FIRST_DEPOSIT : MessageKind.OPERATOR_DEPOSIT);
-    }
-
-    void handleWithdrawal(Effect effect) {
-        logEvent(effect, Map.of());
-        if (!effect.user().notificationsMuted()) {
-            tellUser(effect, MessageKind.WITHDRAWAL, values(effect.user(), effect.event()));
-        }
-    }
-
-    /** Every win is logged; the user hears of at most one per interval (so a player on a winning streak is not spammed). */
-    void handleWin(Effect effect) {
-        boolean tell = effect.tells() && !effect.user().notificationsMuted() && !notifier.winQueuedRecently(effect.user());
-        logEvent(effect, Map.of("notified", tell));
-        if (tell) {
-            tellUser(effect, MessageKind.WIN, values(effect.user(), effect.event()));
-        }
-    }
-
-    private void logEvent(Effect effect, Map<String, Object> extra) {
-        events.log(effect.user().telegramId(), effect.event().type().logType(), details(effect.event(), extra), effect.testPostbackId());
-    }
-
-    private void tellUser(Effect effect, MessageKind kind, Map<String, Object> values) {
-        if (effect.tells()) {
-            notifier.toUser(effect.user(), kind, values, effect.dedupeKey(), effect.event().test());
-        }
-    }
-
-    private void tellOperators(Effect effect, MessageKind kind) {
-        if (effect.tells()) {
-            notifier.toOperators(kind, operatorValues(effect.user(), effect.event()), effect.dedupeKey(), effect.event().test());
-        }
-    }
-
-    private static Map<String, Object> details(PostbackEvent event, Map<String, Object> extra) {
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("casino_id", event.playerId());
-        details.put("amount", event.money() == null ? null : event.money().amount());
-        details.put("currency", event.money() == null ? null : event.money().currency());
-        details.put("network", event.network());
-        details.put("timestamp", event.eventTime().toString());
-        if (event.transactionId() != null) {
-            details.put("transaction_id", event.transactionId());
-        }
-        details.putAll(extra);
-        return details;
-    }
-
-    private Map<String, Object> values(BotUser user, PostbackEvent event) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("network", displayName(event.network()));
-        values.put("player_id", event.playerId());
-        if (event.money() != null) {
-            values.put("amount", MoneyFormat.format(event.money(), user.language()));
-        }
-        return values;
-    }
-
-    private Map<String, Object> operatorValues(BotUser user, PostbackEvent event) {
-        Map<String, Object> values = values(user, event);
-        if (event.money() != null) {
-            values.put("amount", MoneyFormat.format(event.money(), null));
-        }
-        values.put("user", user.displayName());
-        values.put("telegram_id", user.telegramId());
-        return values;
-    }
-
-    private String defaultCurrency(String network) {
-        NetworkProfile profile = properties.networks().get(network);
-        return profile == null ? "RUB" : profile.defaultCurrency();
-    }
-
-    private String displayName(String network) {
-        NetworkProfile profile = properties.networks().get(network);
-        return profile == null || profile.displayName().isBlank() ? network : profile.displayName();
     }
 
     private static String capitalized(PostbackEvent event) {

@@ -17,6 +17,11 @@ public record PostbackOutcome(PostbackStatus status, String message, PostbackEve
         this(status, message, event, postbackId, telegramId, List.of());
     }
 
+    /** The key of every message a postback queues: a replay of its effects queues nothing twice. */
+    public static String messageKey(long postbackId) {
+        return "postback:" + postbackId;
+    }
+
     PostbackOutcome withWarnings(List<Warning> warnings) {
         return new PostbackOutcome(status, message, event, postbackId, telegramId, List.copyOf(warnings));
     }

@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.postbackbridge.platform.Money;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
 
 /**
  * Turns a postback's raw parameters into a {@link PostbackEvent}, or names the one thing wrong
@@ -19,6 +21,7 @@ import org.postbackbridge.platform.Money;
  * read as absent and reported as a warning, so a cabinet URL with one macro too many still counts
  * every conversion. Pure: no I/O, no clock but the one passed in, so it is property-tested directly.
  */
+@Component
 public final class PostbackParser {
 
     private static final Pattern MACRO = Pattern.compile("\\{[A-Za-z0-9_]+}");
@@ -40,6 +43,7 @@ public final class PostbackParser {
         this(maxValueLength, maxParameters, new Currencies(Currencies.DEFAULT_EXTRAS));
     }
 
+    @Autowired
     public PostbackParser(PostbackProperties properties) {
         this(properties.maxValueLength(), properties.maxParameters(), properties.currencies());
     }

@@ -38,15 +38,18 @@ public class PostbackReplay {
 
     private final PostbackInbox inbox;
     private final PostbackHandler handler;
+    private final RefusalLog refusals;
     private final PostbackProperties properties;
     private final PostbackParser parser;
     private final Clock clock;
 
-    PostbackReplay(PostbackInbox inbox, PostbackHandler handler, PostbackProperties properties, Clock clock) {
+    PostbackReplay(PostbackInbox inbox, PostbackHandler handler, RefusalLog refusals, PostbackProperties properties,
+                   PostbackParser parser, Clock clock) {
         this.inbox = inbox;
         this.handler = handler;
+        this.refusals = refusals;
         this.properties = properties;
-        this.parser = new PostbackParser(properties);
+        this.parser = parser;
         this.clock = clock;
     }
 
@@ -75,7 +78,7 @@ public class PostbackReplay {
         String source = rejected.sourceAddress();
         return switch (parser.parse(rejected.network(), profile, params, clock.instant(), false)) {
             case ParseResult.Invalid invalid -> {
-                handler.recordRejected(rejected.network(), PostbackParser.identify(profile, rejected.params()),
+                refusals.record(rejected.network(), PostbackParser.identify(profile, rejected.params()),
                         rejected.params(), source, invalid.rejection());
                 yield new StillRefused(invalid.rejection());
             }

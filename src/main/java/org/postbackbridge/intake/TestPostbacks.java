@@ -48,8 +48,18 @@ public class TestPostbacks {
         this.inbox = inbox;
     }
 
+    /**
+     * Runs a parsed test postback through the pipeline: rolled back once {@code inspect} has read what
+     * it did, or, with {@code apply}, applied for real, marked as a test, and recorded for an undo.
+     * {@code params} are the request's, secrets already masked.
+     */
+    public <T> T run(PostbackEvent event, Map<String, String> params, String source, List<Warning> warnings,
+                     boolean apply, Function<PostbackOutcome, T> inspect) {
+        return apply ? apply(event, params, source, warnings, inspect) : dryRun(event, params, source, warnings, inspect);
+    }
+
     /** Runs it, lets {@code inspect} read what it did, then rolls everything back. */
-    <T> T dryRun(PostbackEvent event, Map<String, String> params, String source, List<Warning> warnings,
+    private <T> T dryRun(PostbackEvent event, Map<String, String> params, String source, List<Warning> warnings,
                  Function<PostbackOutcome, T> inspect) {
         return transaction.execute(tx -> {
             tx.setRollbackOnly();
@@ -58,7 +68,7 @@ public class TestPostbacks {
     }
 
     /** Applies it for real, marked as a test, and records what an undo needs; {@code inspect} reads what it did. */
-    <T> T apply(PostbackEvent event, Map<String, String> params, String source, List<Warning> warnings,
+    private <T> T apply(PostbackEvent event, Map<String, String> params, String source, List<Warning> warnings,
                 Function<PostbackOutcome, T> inspect) {
         return groupCommit.execute(() -> {
             Optional<BotUser> linked = attribution.linkedUser(event.network(), event.playerId());
@@ -91,7 +101,7 @@ public class TestPostbacks {
             }
             AppliedTests.AppliedTest test = found.get();
             events.deleteTestEvents(postbackId);
-            outbox.dropPendingUnder(PostbackHandler.dedupeKey(postbackId));
+            outbox.dropPendingUnder(PostbackOutcome.messageKey(postbackId));
             if (test.telegramId() != null) {
                 if (test.wasDeposited() != null) {
                     users.updateUserDeposited(test.telegramId(), test.wasDeposited());

@@ -1,5 +1,6 @@
 /**
- * {@code /postback/*}: network profiles, authentication, parsing, storage and each event's effects.
+ * {@code /postback/*}: one entry point ({@code PostbackIntake}), network profiles, authentication, parsing, storage
+ * and ordering, each event's effects, the values of their messages.
  * The HTTP endpoint is in {@code web}.
  */
 @ApplicationModule(displayName = "Intake", allowedDependencies = {"attribution", "eventlog", "outbox", "platform",

@@ -23,9 +23,11 @@ public class Notifier {
     private final Clock clock;
     private final JsonMapper json;
     private final ChatMigrations migrations;
+    private final DeliveryMode mode;
 
     Notifier(Outbox outbox, MessageTemplates templates, NotifyProperties properties, Clock clock, JsonMapper json,
-             ChatMigrations migrations) {
+             ChatMigrations migrations, DeliveryMode mode) {
+        this.mode = mode;
         this.outbox = outbox;
         this.templates = templates;
         this.properties = properties;
@@ -44,12 +46,24 @@ public class Notifier {
 
     /** As {@link #toUser(BotUser, MessageKind, Map, String)}; a {@code test} message opens with the test marker. */
     public void toUser(BotUser user, MessageKind kind, Map<String, ?> values, String dedupeKey, boolean test) {
+        if (mode.headless()) {
+            return;
+        }
         String text = render(kind, user.language(), values, test);
         if (user.blocked()) {
             outbox.recordBlocked(user.telegramId(), kind.key(), text, dedupeKey + ":" + kind.key());
             return;
         }
         queue(user.telegramId(), kind, text, null, dedupeKey);
+    }
+
+    /**
+     * An operator's own words to the user, queued as {@link MessageKind#OPERATOR_MESSAGE} once per
+     * {@code dedupeKey}: HTML-escaped, split at Telegram's length limit, and sent within the same
+     * limits as every other message.
+     */
+    public void fromOperator(BotUser user, String text, String dedupeKey) {
+        toUser(user, MessageKind.OPERATOR_MESSAGE, Map.of("text", text), dedupeKey);
     }
 
     /**
@@ -62,7 +76,11 @@ public class Notifier {
         queue(chatId, kind, templates.render(kind, languageCode, values), keyboard, dedupeKey);
     }
 
+    /** Headless, nothing is queued: the operator's own bot tells its users what the webhooks and the feed say. */
     private void queue(long chatId, MessageKind kind, String text, Keyboard keyboard, String dedupeKey) {
+        if (mode.headless()) {
+            return;
+        }
         List<String> parts = TelegramText.split(text);
         String buttons = keyboard == null ? null : json.writeValueAsString(keyboard);
         for (int i = 0; i < parts.size(); i++) {

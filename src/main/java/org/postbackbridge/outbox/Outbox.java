@@ -231,6 +231,26 @@ public class Outbox {
         return woken(jdbc.sql(REVIVE_DEAD + " AND id = ?").param(clock.millis()).param(id).update()) == 1;
     }
 
+    /**
+     * The operator's "resend": a copy of message {@code id}, whatever became of it, queued as a new
+     * message under {@code dedupeKey}. The copy's ID; empty when there is no such message or the key
+     * was used before (a form sent twice).
+     */
+    public Optional<Long> queueCopy(long id, String dedupeKey) {
+        long now = clock.millis();
+        int inserted = jdbc.sql("""
+                INSERT INTO outbox (chat_id, kind, text, buttons, status, attempts, next_attempt_at, dedupe_key,
+                                    created_at, plain_text)
+                SELECT chat_id, kind, text, buttons, 'pending', 0, ?, ?, ?, plain_text FROM outbox WHERE id = ?
+                ON CONFLICT DO NOTHING""")
+                .param(now).param(dedupeKey).param(now).param(id)
+                .update();
+        if (woken(inserted) == 0) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT id FROM outbox WHERE dedupe_key = ?").param(dedupeKey).query(Long.class).optional();
+    }
+
     /** {@link #retryDead} for every dead message; returns how many. */
     public int retryAllDead() {
         return woken(jdbc.sql(REVIVE_DEAD).param(clock.millis()).update());

@@ -33,6 +33,8 @@ public enum MessageKind {
     OPERATOR_CLAIM_DECIDED("operator_claim_decided", "player_id", "user", "decision", "operator"),
     BUTTON_APPROVE("button_approve", "user"),
     BUTTON_REJECT("button_reject", "user"),
+    /** What an operator wrote to a user from the console, in their own words. */
+    OPERATOR_MESSAGE("operator_message", "text"),
     /** Opens every message of a test postback applied for real. */
     TEST_MARKER("test_marker"),
     ALERT_PROCESSING_ERRORS("alert_processing_errors", "count"),

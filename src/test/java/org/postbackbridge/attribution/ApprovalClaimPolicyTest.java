@@ -3,11 +3,15 @@ package org.postbackbridge.attribution;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.postbackbridge.eventlog.EventsFeed;
+import org.postbackbridge.eventlog.FeedEvent;
 import org.postbackbridge.testsupport.IntegrationTest;
 import org.postbackbridge.testsupport.MovableClock;
 import org.postbackbridge.testsupport.TestUsers;
 import org.postbackbridge.users.BotUser;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
@@ -16,6 +20,9 @@ import org.springframework.test.context.TestPropertySource;
 @Import(MovableClock.Config.class)
 @TestPropertySource(properties = "postback-bridge.attribution.claim-policy=approval")
 class ApprovalClaimPolicyTest extends ClaimTestBase {
+
+    @Autowired
+    EventsFeed feed;
 
     @Test
     void aPreClaimOfAGuessedIdIsNeverLinkedToARegistrationFromAnotherLink() {
@@ -64,6 +71,32 @@ class ApprovalClaimPolicyTest extends ClaimTestBase {
         assertThat(messageKinds(user)).containsExactly("claim_rejected");
         assertThat(lastClaim(user, player).decidedBy()).isEqualTo("Telegram user 9000001");
         assertThat(approve(lastClaim(user, player).id())).isEqualTo(ClaimDecisions.Decision.ALREADY_DECIDED);
+    }
+
+    @Test
+    void theEventsFeedTellsEachOperatorDecisionInOrderWithTheLinkThatFollows() {
+        BotUser approved = newUser();
+        BotUser rejected = newUser();
+        String approvedPlayer = registeredPlayer();
+        String rejectedPlayer = registeredPlayer();
+        claim(approved, approvedPlayer);
+        claim(rejected, rejectedPlayer);
+        String before = feed.end();
+
+        approve(lastClaim(approved, approvedPlayer).id());
+        transaction.execute(tx -> decisions.reject(lastClaim(rejected, rejectedPlayer).id(), "Telegram user 9000001"));
+
+        List<FeedEvent> told = feed.after(before, 100).orElseThrow().events().stream()
+                .filter(event -> event.telegramId() == approved.telegramId() || event.telegramId() == rejected.telegramId())
+                .toList();
+        assertThat(told).extracting(event -> event.type() + ":" + event.telegramId()).containsExactly(
+                "claim_decided:" + approved.telegramId(), "player_linked:" + approved.telegramId(),
+                "registration:" + approved.telegramId(), "claim_decided:" + rejected.telegramId());
+        assertThat(told.getFirst().details().get("decision").asString()).isEqualTo("linked");
+        assertThat(told.getFirst().details().get("decided_by").asString()).isEqualTo("operator");
+        assertThat(told.getFirst().details().get("player_id").asString()).isEqualTo(approvedPlayer);
+        assertThat(told.getLast().details().get("decision").asString()).isEqualTo("refused");
+        assertThat(told.getLast().details().get("reason").asString()).isEqualTo("rejected by an operator");
     }
 
     @Test

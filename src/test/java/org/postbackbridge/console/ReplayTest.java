@@ -13,18 +13,12 @@ import org.postbackbridge.testsupport.TestUsers;
 import org.postbackbridge.users.BotUser;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * A refused postback is run again from the console after review, as if it had just arrived: one
  * refused for authentication only on the operator's explicit word. Every replay is an operator action.
  */
 @IntegrationTest
-@TestPropertySource(properties = {
-        "postback-bridge.postback.networks.guarded.token=new-token-2026",
-        "postback-bridge.postback.networks.guarded.event-aliases.[registration]=registration",
-        "postback-bridge.postback.networks.guarded.event-aliases.[deposit]=deposit",
-})
 class ReplayTest extends PostbackTestBase {
 
     @Autowired
@@ -42,9 +36,9 @@ class ReplayTest extends PostbackTestBase {
     void aDepositRefusedForAnOldTokenIsReplayedOnlyWhenTheOperatorAcceptsItAnyway() {
         BotUser user = TestUsers.started(users, "en");
         String player = TestUsers.newPlayerId();
-        http.post("/postback/guarded?event=registration&user_id=" + player + "&sub1=" + user.clickToken()
+        http.post("/postback/rotated?event=registration&user_id=" + player + "&sub1=" + user.clickToken()
                 + "&token=new-token-2026");
-        Http.Response refused = http.post("/postback/guarded?event=deposit&user_id=" + player
+        Http.Response refused = http.post("/postback/rotated?event=deposit&user_id=" + player
                 + "&amount=500&transaction_id=old-" + player + "&token=old-token-2025");
         assertThat(refused.status()).isEqualTo(401);
         long id = rejectedId(player);

@@ -15,7 +15,6 @@ import org.postbackbridge.testsupport.TestUsers;
 import org.postbackbridge.users.BotUser;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,12 +23,6 @@ import tools.jackson.databind.JsonNode;
  * an authenticated network unlock nothing.
  */
 @IntegrationTest
-@TestPropertySource(properties = {
-        "postback-bridge.postback.networks.guarded.token=guard-token-5150",
-        "postback-bridge.postback.networks.guarded.secret-key=guard-key-5150",
-        "postback-bridge.postback.networks.guarded.event-aliases.[registration]=registration",
-        "postback-bridge.postback.networks.guarded.event-aliases.[deposit]=deposit",
-})
 class HostileInputTest extends PostbackTestBase {
 
     static final int CORPUS_SIZE = 10_000;

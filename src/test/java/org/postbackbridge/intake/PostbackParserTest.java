@@ -135,6 +135,8 @@ class PostbackParserTest {
                 .money().plainAmount()).isEqualTo("1234567890.12345678");
         assertThat(event(parse(Map.of("event", "deposit", "user_id", "1", "amount", "000000000000000000000.50")))
                 .money().plainAmount()).isEqualTo("0.5");
+        assertThat(event(parse(Map.of("event", "deposit", "user_id", "1", "amount", "5.000000000")))
+                .money().amount()).isEqualByComparingTo("5");
     }
 
     @Test
@@ -270,10 +272,19 @@ class PostbackParserTest {
                 .mix(strings().betweenCodePoints('A', 'Z').ofLengthBetween(1, maxLength));
     }
 
-    /** The rule: plain digits, at most 8 decimals and 18 significant digits. */
+    /**
+     * The rule: plain digits, at most 18 significant digits and 8 decimals, trailing zeros not
+     * counted ({@code 5.000000000} is five).
+     */
     private static boolean isPlainAmountWithinBounds(String amount) {
-        return amount.matches("\\d+(\\.\\d{1,8})?")
-                && new BigDecimal(amount).stripTrailingZeros().precision() <= 18;
+        if (!amount.matches("\\d{1,40}(\\.\\d{1,40})?")) {
+            return false;
+        }
+        BigDecimal significant = new BigDecimal(amount).stripTrailingZeros();
+        if (significant.scale() < 0) {
+            significant = significant.setScale(0);
+        }
+        return significant.precision() <= 18 && significant.scale() <= 8;
     }
 
     private Instant eventTime(String date) {

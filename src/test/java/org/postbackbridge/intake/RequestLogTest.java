@@ -32,6 +32,8 @@ class RequestLogTest extends PostbackTestBase {
     @Autowired
     PostbackProperties properties;
     @Autowired
+    PostbackParser parser;
+    @Autowired
     RejectedPruner pruner;
 
     @Test
@@ -158,7 +160,7 @@ class RequestLogTest extends PostbackTestBase {
     }
 
     private PostbackOutcome handle(String player, Instant receivedAt) {
-        ParseResult.Parsed parsed = (ParseResult.Parsed) new PostbackParser(properties).parse("1win",
+        ParseResult.Parsed parsed = (ParseResult.Parsed) parser.parse("1win",
                 properties.networks().get("1win"), Map.of("event", List.of("deposit"), "user_id", List.of(player),
                         "amount", List.of("100")), receivedAt, false);
         return handler.handle(parsed.event(), Map.of("user_id", player), "203.0.113.9", parsed.warnings());

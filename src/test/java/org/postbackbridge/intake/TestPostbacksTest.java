@@ -89,7 +89,7 @@ class TestPostbacksTest extends PostbackTestBase {
         assertThat(jdbc.sql("SELECT status FROM postbacks WHERE id = ?").param(postbackId).query(String.class).single())
                 .isEqualTo("test");
         assertThat(reload(user).signalsUnlocked()).isTrue();
-        List<OutboxMessage> testMessages = outbox.queuedUnder(PostbackHandler.dedupeKey(postbackId));
+        List<OutboxMessage> testMessages = outbox.queuedUnder(PostbackOutcome.messageKey(postbackId));
         assertThat(testMessages).extracting(OutboxMessage::chatId).contains(user.telegramId(), OPERATOR_CHAT);
         assertThat(testMessages).allSatisfy(message -> assertThat(message.text()).startsWith("🧪 TEST"));
         // Left out of /status, the bot's /stats, /api/stats and the exports unless asked for.
@@ -117,7 +117,7 @@ class TestPostbacksTest extends PostbackTestBase {
         assertThat(reload(user).signalsUnlocked()).isFalse();
         assertThat(reload(user).deposited()).isFalse();
         assertThat(events.ofTestPostback(postbackId)).isEmpty();
-        assertThat(outbox.queuedUnder(PostbackHandler.dedupeKey(postbackId)))
+        assertThat(outbox.queuedUnder(PostbackOutcome.messageKey(postbackId)))
                 .noneSatisfy(message -> assertThat(message.status()).isEqualTo("pending"));
         assertThat(console.post("/admin/tester/undo", "postback", String.valueOf(postbackId)).body())
                 .contains("That test postback was undone before.");

@@ -5,6 +5,8 @@ import org.postbackbridge.attribution.PlayerLinked;
 import org.postbackbridge.eventlog.EventLog;
 import org.postbackbridge.eventlog.EventsFeed;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,7 +22,9 @@ class PlayerLinkedLog {
         this.events = events;
     }
 
+    /** Before the listener that applies the player's stored postbacks, so the feed tells the link first. */
     @EventListener
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     void linked(PlayerLinked linked) {
         events.log(linked.telegramId(), EventsFeed.PLAYER_LINKED, Map.of("network", linked.network(), "player_id", linked.playerId()));
     }

@@ -10,11 +10,6 @@ class DryRunSender implements MessageSender {
 
     private static final Logger log = LoggerFactory.getLogger(DryRunSender.class);
 
-    DryRunSender() {
-        log.warn("TELEGRAM_TOKEN is not set: Telegram delivery runs in dry-run (messages are rendered, "
-                + "logged and recorded as 'dry_run', not sent)");
-    }
-
     @Override
     public SendResult send(OutboxMessage message) {
         log.info("DRY RUN message {} to chat {} [{}]: {}", message.id(), message.chatId(), message.kind(),

@@ -1,5 +1,6 @@
 package org.postbackbridge.platform.database;
 
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,10 +17,12 @@ public class DatabaseHealth {
     private static final Logger log = LoggerFactory.getLogger(DatabaseHealth.class);
 
     private final JdbcClient jdbc;
+    private final Clock clock;
     private volatile boolean writable = true;
 
-    DatabaseHealth(JdbcClient jdbc) {
+    DatabaseHealth(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     public boolean writable() {
@@ -33,7 +36,7 @@ public class DatabaseHealth {
             jdbc.sql("""
                     INSERT INTO settings (name, value) VALUES ('health_probe', ?)
                     ON CONFLICT (name) DO UPDATE SET value = excluded.value""")
-                    .param(String.valueOf(System.currentTimeMillis())).update();
+                    .param(String.valueOf(clock.millis())).update();
             ok = true;
         } catch (RuntimeException e) {
             ok = false;

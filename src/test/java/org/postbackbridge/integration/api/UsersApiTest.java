@@ -15,12 +15,10 @@ import org.postbackbridge.testsupport.PostbackTestBase;
 import org.postbackbridge.testsupport.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** Another bot registers its users, hands out their links, reads their state and sends their claims. */
 @IntegrationTest
-@TestPropertySource(properties = "postback-bridge.attribution.affiliate-link=https://1win.example/?p=x&sub1={click_id}")
 class UsersApiTest extends PostbackTestBase {
 
     @Autowired

@@ -46,8 +46,8 @@ class EventsFeedTest extends PostbackTestBase {
         assertThat(read).extracting(event -> event.get("type").asString() + ":" + event.get("telegram_id").asLong())
                 .containsExactly("registration:" + user, "first_deposit:" + user, "access_unlocked:" + user,
                         "deposit:" + user, "withdrawal:" + user, "win:" + user,
-                        // The claim links the player, then applies the registration that waited for it.
-                        "player_linked:" + claimer, "registration:" + claimer);
+                        // The claim is decided, links the player, then applies the registration that waited for it.
+                        "claim_decided:" + claimer, "player_linked:" + claimer, "registration:" + claimer);
         assertThat(read.get(3).get("details").get("amount").decimalValue()).isEqualByComparingTo("20");
         assertThat(read).extracting(event -> event.get("id").asString()).doesNotHaveDuplicates();
         // Nothing new: the same cursor comes back, and reading again from the start gives the same events.

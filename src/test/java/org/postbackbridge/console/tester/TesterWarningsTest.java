@@ -1,15 +1,16 @@
-package org.postbackbridge.intake;
+package org.postbackbridge.console.tester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
+import org.postbackbridge.intake.CabinetUrls;
+import org.postbackbridge.intake.Warning;
 import org.postbackbridge.testsupport.IntegrationTest;
 import org.postbackbridge.testsupport.PostbackTestBase;
 import org.postbackbridge.testsupport.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.postbackbridge.intake.PostbackTester;
 
 /** The tester reads a postback as the endpoint does: the same warnings, the same bounds, the same cabinet URLs. */
 @IntegrationTest

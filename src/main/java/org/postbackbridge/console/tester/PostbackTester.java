@@ -1,4 +1,4 @@
-package org.postbackbridge.intake;
+package org.postbackbridge.console.tester;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -14,8 +14,19 @@ import org.postbackbridge.eventlog.LoggedEvent;
 import org.postbackbridge.outbox.Outbox;
 import org.postbackbridge.outbox.OutboxMessage;
 import org.postbackbridge.users.UserRepository;
+import org.postbackbridge.intake.NetworkProfile;
+import org.postbackbridge.intake.ParseResult;
+import org.postbackbridge.intake.PostbackAuthenticator;
+import org.postbackbridge.intake.PostbackEvent;
+import org.postbackbridge.intake.PostbackOutcome;
+import org.postbackbridge.intake.PostbackParser;
+import org.postbackbridge.intake.PostbackProperties;
+import org.postbackbridge.intake.PostbackRequestParameters;
+import org.postbackbridge.intake.PostbackStatus;
+import org.postbackbridge.intake.Rejection;
+import org.postbackbridge.intake.TestPostbacks;
+import org.postbackbridge.intake.Warning;
 import org.springframework.stereotype.Service;
-import org.postbackbridge.intake.web.PostbackRequestParameters;
 
 /**
  * The console's postback tester and {@code POST /postback/test}: takes a postback as the partner
@@ -25,7 +36,7 @@ import org.postbackbridge.intake.web.PostbackRequestParameters;
  * operator is signed in, and wants to see the rest too.
  */
 @Service
-public class PostbackTester {
+class PostbackTester {
 
     /** A {macro} or its URL-encoded form, as a cabinet leaves it when it does not know the macro. */
     private static final Pattern MACRO = Pattern.compile("\\{[A-Za-z0-9_]+}|%7B[A-Za-z0-9_]+%7D",
@@ -40,10 +51,10 @@ public class PostbackTester {
      * The stages in order; {@code macros} names every parameter still holding a macro; {@code warnings}
      * is what the postback was accepted in spite of, as its answer and the log show it. {@code outcome}
      * is what the pipeline answered (null when it was not reached); {@code applied} tells whether it
-     * was applied for real (as a test) or rolled back.
+     * was applied for real (as a test) or rolled back; {@code invalid} is why the parser refused it, if it did.
      */
     public record Verdict(List<Stage> stages, List<String> macros, List<Warning> warnings, List<LoggedEvent> events,
-                          List<OutboxMessage> messages, PostbackOutcome outcome, boolean applied) {
+                          List<OutboxMessage> messages, PostbackOutcome outcome, boolean applied, Rejection invalid) {
     }
 
     private final TestPostbacks tests;
@@ -54,11 +65,11 @@ public class PostbackTester {
     private final UserRepository users;
     private final Clock clock;
 
-    PostbackTester(TestPostbacks tests, PostbackProperties properties, EventLog eventLog, Outbox outbox,
-                   UserRepository users, Clock clock) {
+    PostbackTester(TestPostbacks tests, PostbackProperties properties, PostbackParser parser, EventLog eventLog,
+                   Outbox outbox, UserRepository users, Clock clock) {
         this.tests = tests;
         this.properties = properties;
-        this.parser = new PostbackParser(properties);
+        this.parser = parser;
         this.eventLog = eventLog;
         this.outbox = outbox;
         this.users = users;
@@ -80,7 +91,7 @@ public class PostbackTester {
         NetworkProfile profile = properties.networks().get(network);
         if (profile == null) {
             stages.add(new Stage("Authenticated", State.FAIL, "no network '" + network + "' is configured"));
-            return new Verdict(stages, macros, List.of(), List.of(), List.of(), null, false);
+            return new Verdict(stages, macros, List.of(), List.of(), List.of(), null, false, null);
         }
         stages.add(authentication(profile, params));
 
@@ -88,7 +99,7 @@ public class PostbackTester {
         if (parsed instanceof ParseResult.Invalid invalid) {
             stages.add(new Stage("Parsed", State.FAIL, invalid.rejection().status() + " "
                     + invalid.rejection().error() + ": " + invalid.rejection().message()));
-            return skipRest(stages, macros, List.of());
+            return skipRest(stages, macros, List.of(), null, invalid.rejection());
         }
         PostbackEvent event = ((ParseResult.Parsed) parsed).event();
         List<Warning> warnings = ((ParseResult.Parsed) parsed).warnings();
@@ -96,9 +107,8 @@ public class PostbackTester {
 
         Map<String, String> stored = PostbackRequestParameters.masked(PostbackRequestParameters.firstValues(params),
                 profile);
-        return apply
-                ? tests.apply(event, stored, source, warnings, outcome -> verdict(stages, macros, warnings, event, outcome, true))
-                : tests.dryRun(event, stored, source, warnings, outcome -> verdict(stages, macros, warnings, event, outcome, false));
+        return tests.run(event, stored, source, warnings, apply,
+                outcome -> verdict(stages, macros, warnings, event, outcome, apply));
     }
 
     /** What the pipeline did with the test postback, read inside its transaction. */
@@ -108,13 +118,13 @@ public class PostbackTester {
             stages.add(new Stage("Attributed", State.SKIP, "a test postback with the same "
                     + (event.transactionId() != null ? "transaction ID" : "event, player, amount and date")
                     + " was applied before: duplicate, nothing changed. Change transaction_id to run it again."));
-            return skipRest(stages, macros, warnings, outcome);
+            return skipRest(stages, macros, warnings, outcome, null);
         }
         if (outcome.telegramId() == null) {
             stages.add(new Stage("Attributed", State.FAIL, "no Telegram user is linked to player " + event.playerId()
                     + ", and sub1 carries no known click token. A real postback would be stored as unmatched and"
                     + " applied when the player is linked."));
-            return skipRest(stages, macros, warnings, outcome);
+            return skipRest(stages, macros, warnings, outcome, null);
         }
         String user = users.findById(outcome.telegramId()).map(u -> u.displayName() + " (" + u.telegramId() + ")")
                 .orElse(String.valueOf(outcome.telegramId()));
@@ -124,7 +134,7 @@ public class PostbackTester {
         stages.add(new Stage("Effects", events.isEmpty() ? State.FAIL : State.PASS, events.isEmpty()
                 ? "nothing was logged"
                 : "logged " + String.join(", ", events.stream().map(LoggedEvent::type).toList())));
-        List<OutboxMessage> messages = outbox.queuedUnder(PostbackHandler.dedupeKey(outcome.postbackId()));
+        List<OutboxMessage> messages = outbox.queuedUnder(PostbackOutcome.messageKey(outcome.postbackId()));
         stages.add(new Stage("Messages queued", messages.isEmpty() ? State.SKIP : State.PASS, messages.isEmpty()
                 ? "no message for this event (muted, or a win told within the last interval)"
                 : messages.size() + " message(s): " + String.join(", ", messages.stream()
@@ -132,7 +142,7 @@ public class PostbackTester {
         stages.add(applied
                 ? new Stage("Applied", State.PASS, "applied for real, marked TEST; undo it from the tester")
                 : new Stage("Rolled back", State.PASS, "nothing was changed and nothing was sent"));
-        return new Verdict(stages, macros, warnings, events, messages, outcome, applied);
+        return new Verdict(stages, macros, warnings, events, messages, outcome, applied, null);
     }
 
     /** What the partner program would be told about authentication; the IP allowlist needs a real sender. */
@@ -158,18 +168,14 @@ public class PostbackTester {
         return checks;
     }
 
-    private static Verdict skipRest(List<Stage> stages, List<String> macros, List<Warning> warnings) {
-        return skipRest(stages, macros, warnings, null);
-    }
-
     private static Verdict skipRest(List<Stage> stages, List<String> macros, List<Warning> warnings,
-                                    PostbackOutcome outcome) {
+                                    PostbackOutcome outcome, Rejection invalid) {
         for (String name : List.of("Parsed", "Attributed", "Effects", "Messages queued")) {
             if (stages.stream().noneMatch(stage -> stage.name().equals(name))) {
                 stages.add(new Stage(name, State.SKIP, "not reached"));
             }
         }
-        return new Verdict(stages, macros, warnings, List.of(), List.of(), outcome, false);
+        return new Verdict(stages, macros, warnings, List.of(), List.of(), outcome, false, invalid);
     }
 
     private static String describe(PostbackEvent event) {

@@ -1,9 +1,8 @@
-package org.postbackbridge.console;
+package org.postbackbridge.console.tester;
 
 import org.postbackbridge.intake.AppliedTests;
 import org.postbackbridge.intake.CabinetUrls;
 import org.postbackbridge.intake.PostbackProperties;
-import org.postbackbridge.intake.PostbackTester;
 import org.postbackbridge.intake.TestPostbacks;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

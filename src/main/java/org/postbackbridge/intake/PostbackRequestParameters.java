@@ -1,4 +1,4 @@
-package org.postbackbridge.intake.web;
+package org.postbackbridge.intake;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -16,7 +16,6 @@ import org.springframework.http.MediaType;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import org.postbackbridge.intake.NetworkProfile;
 
 /**
  * Collects a postback's parameters from the query string, a form body, or a flat JSON object
@@ -29,7 +28,7 @@ public final class PostbackRequestParameters {
     private PostbackRequestParameters() {
     }
 
-    static Map<String, List<String>> read(HttpServletRequest request, JsonMapper json) {
+    public static Map<String, List<String>> read(HttpServletRequest request, JsonMapper json) {
         if (request.getContentLengthLong() > MAX_BODY_BYTES) {
             // Refused unread: a postback is a few hundred bytes, and reading megabytes helps no one.
             throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "body_too_large",
