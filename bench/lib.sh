@@ -2,8 +2,11 @@
 # drivers for the single-file Java helpers (CrashCheck), and helpers for wrk's figures.
 JAVA_HOME=$(bin/find-jdk)
 export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
+# NO_BUILD=1: the caller brings its own jars and needs no classpath (bench/tail.sh, bisecting).
+if [ -z "${NO_BUILD:-}" ]; then
 mvn -B -ntp -q -DskipTests package
 CP=$(mvn -B -ntp -q -Dstyle.color=never dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile=/dev/stdout | sed 's/\x1b\[[0-9;]*m//g')
+fi
 
 # The median of the numbers on stdin, one per line.
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }

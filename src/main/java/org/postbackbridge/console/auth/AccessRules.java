@@ -16,6 +16,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -114,6 +115,18 @@ class AccessRules {
                 .formLogin(form -> form.disable())
                 .httpBasic(basic -> basic.disable());
         return http.build();
+    }
+
+    /**
+     * No observation around each filter of the chain, nor around each authentication and access
+     * decision. With the actuator present Spring Security would otherwise time every one of its
+     * filters on every request, postbacks included: under postback load a fifth of the service's CPU
+     * samples went to that (docs/BENCHMARKS.md). Requests stay timed once, as a whole
+     * ({@code http_server_requests}).
+     */
+    @Bean
+    SecurityObservationSettings securityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /**
