@@ -56,18 +56,22 @@ public class LoadGen {
         long[] latencies = atFixedRate(client, rate, seconds, requests);
         double elapsed = (System.nanoTime() - start) / 1e9;
         long errors = latencies.length - Arrays.stream(latencies).filter(l -> l >= 0).count();
+        long busy = Arrays.stream(latencies).filter(l -> l == BUSY).count();
         double worstSecondP99 = 0;
         for (int second = 0; second < seconds; second++) {
             worstSecondP99 = Math.max(worstSecondP99, ms(sorted(Arrays.copyOfRange(latencies, second * rate, (second + 1) * rate)), 0.99));
         }
         long[] all = sorted(latencies);
-        System.out.printf("fixed-rate: target=%d/s achieved=%.0f/s requests=%d errors=%d p50=%.1fms p99=%.1fms max=%.1fms"
+        System.out.printf("fixed-rate: target=%d/s achieved=%.0f/s requests=%d errors=%d busy=%d p50=%.1fms p99=%.1fms max=%.1fms"
                         + " worst-second-p99=%.1fms (after %d s warm-up: p99=%.1fms)%n",
-                rate, latencies.length / elapsed, latencies.length, errors, ms(all, 0.50), ms(all, 0.99),
+                rate, latencies.length / elapsed, latencies.length, errors, busy, ms(all, 0.50), ms(all, 0.99),
                 ms(all, 1.0), worstSecondP99, warmUpSeconds, ms(sorted(warmUp), 0.99));
     }
 
-    /** Latencies in nanoseconds from each request's due time; -1 for an error or a non-200 answer. */
+    /** A 503 "busy": the service refused the request at once, to be sent again (counted among the errors too). */
+    private static final long BUSY = -2;
+
+    /** Latencies in nanoseconds from each request's due time; BUSY for a 503, -1 for another error or no answer. */
     private static long[] atFixedRate(HttpClient client, int rate, int seconds, IntFunction<HttpRequest> requests)
             throws InterruptedException {
         int total = rate * seconds;
@@ -85,8 +89,8 @@ public class LoadGen {
             long due = start + n * periodNanos;
             client.sendAsync(requests.apply(n), HttpResponse.BodyHandlers.discarding())
                     .whenComplete((response, error) -> {
-                        boolean ok = error == null && response.statusCode() == 200;
-                        latencies[n] = ok ? System.nanoTime() - due : -1;
+                        int status = error == null ? response.statusCode() : -1;
+                        latencies[n] = status == 200 ? System.nanoTime() - due : status == 503 ? BUSY : -1;
                         done.incrementAndGet();
                     });
         }, 0, periodNanos, TimeUnit.NANOSECONDS);

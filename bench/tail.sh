@@ -66,7 +66,7 @@ watch_connections() { local most=0 now; while sleep 0.2; do now=$(open_connectio
 last() { awk '{ print $NF }' <<<"$1"; }
 field() { grep -o " $1=[0-9.]*" | head -1 | cut -d= -f2; }
 
-declare -A p50 p99 errors cpu connections
+declare -A p50 p99 errors busy cpu connections
 echo "rate $RATE/s for $DURATION s, $ROUNDS rounds; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 for round in $(seq 1 "$ROUNDS"); do
   for i in "${!paths[@]}"; do
@@ -83,7 +83,7 @@ for round in $(seq 1 "$ROUNDS"); do
     connections[$label]+="$(cat "$work/connections") "
     [ -z "${JFR:-}" ] || jcmd "$(java_pid)" JFR.dump name=tail filename="$JFR/$label-$round.jfr" >/dev/null
     stop_service
-    p50[$label]+="$(field p50 <<<"$out") " p99[$label]+="$(field p99 <<<"$out") " errors[$label]+="$(field errors <<<"$out") "
+    p50[$label]+="$(field p50 <<<"$out") " p99[$label]+="$(field p99 <<<"$out") " errors[$label]+="$(field errors <<<"$out") " busy[$label]+="$(field busy <<<"$out") "
     echo "round $round $label: $out cpu=$(last "${cpu[$label]}")ms/1000 connections=$(last "${connections[$label]}") (load average $(cut -d' ' -f1 /proc/loadavg))"
     rm -f "$db"*
   done
@@ -91,10 +91,10 @@ done
 
 med() { tr ' ' '\n' <<<"$1" | grep . | median; }
 echo
-printf '%-14s %10s %10s %10s %14s  %s\n' build "p50 ms" "p99 ms" "p99 ratio" "CPU ms/1,000" "runs: p99 | CPU | not answered | most connections"
+printf '%-14s %10s %10s %10s %14s  %s\n' build "p50 ms" "p99 ms" "p99 ratio" "CPU ms/1,000" "runs: p99 | CPU | errors (not answered or not 200) | of them 503 busy | most connections"
 first_p99=$(med "${p99[${labels[0]}]}")
 for label in "${labels[@]}"; do
   m=$(med "${p99[$label]}")
-  printf '%-14s %10.1f %10.1f %10.2f %14.0f  %s| %s| %s| %s\n' "$label" "$(med "${p50[$label]}")" "$m" \
-    "$(awk -v a="$m" -v b="$first_p99" 'BEGIN { print a / b }')" "$(med "${cpu[$label]}")" "${p99[$label]}" "${cpu[$label]}" "${errors[$label]}" "${connections[$label]}"
+  printf '%-14s %10.1f %10.1f %10.2f %14.0f  %s| %s| %s| %s| %s\n' "$label" "$(med "${p50[$label]}")" "$m" \
+    "$(awk -v a="$m" -v b="$first_p99" 'BEGIN { print a / b }')" "$(med "${cpu[$label]}")" "${p99[$label]}" "${cpu[$label]}" "${errors[$label]}" "${busy[$label]:-}" "${connections[$label]}"
 done

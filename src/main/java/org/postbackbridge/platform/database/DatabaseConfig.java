@@ -43,7 +43,8 @@ class DatabaseConfig {
         config.setMaximumPoolSize(properties.poolSize());
         // Fail requests fast (503) instead of hanging when the database is gone: the wait for a
         // connection, the check of an idle one, and (PostgreSQL) reaching the server are all bounded.
-        config.setConnectionTimeout(properties.connectionTimeoutMs());
+        // The start waits longer; RequestConnectionTimeout shortens the wait once the service is ready.
+        config.setConnectionTimeout(Math.max(properties.startupConnectionTimeoutMs(), properties.connectionTimeoutMs()));
         config.setValidationTimeout(Math.max(250, properties.connectionTimeoutMs() / 2));
         config.setInitializationFailTimeout(-1);
         if (url.vendor() == DatabaseUrl.Vendor.SQLITE) {
@@ -80,7 +81,7 @@ class DatabaseConfig {
     @Bean
     GroupCommit groupCommit(PlatformTransactionManager transactions, DatabaseProperties properties,
                             MeterRegistry meters) {
-        return new GroupCommit(transactions, properties.maxBatch(), meters);
+        return new GroupCommit(transactions, properties.maxBatch(), properties.maxQueued(), meters);
     }
 
     @Bean
