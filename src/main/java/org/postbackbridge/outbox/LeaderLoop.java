@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +35,7 @@ public final class LeaderLoop {
     }
 
     private final String name;
+    private final ThreadFactory threads;
     private final DispatchLeadership leadership;
     private final DispatchSignal signal;
     private final Duration pollInterval;
@@ -47,6 +49,7 @@ public final class LeaderLoop {
     public LeaderLoop(String name, DispatchLeadership leadership, DispatchSignal signal, Duration pollInterval,
                       Duration stopTimeout, Pass pass) {
         this.name = name;
+        this.threads = Thread.ofPlatform().name(name).daemon().factory();
         this.leadership = leadership;
         this.signal = signal;
         this.pollInterval = pollInterval;
@@ -63,10 +66,11 @@ public final class LeaderLoop {
     public void start(Runnable first) {
         sends = Executors.newVirtualThreadPerTaskExecutor();
         running = true;
-        thread = Thread.ofPlatform().name(name).daemon().start(() -> {
+        thread = threads.newThread(() -> {
             first.run();
             run();
         });
+        thread.start();
     }
 
     /** Stops making passes and waits for the sends under way to be answered and written. */
@@ -95,7 +99,8 @@ public final class LeaderLoop {
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
-                log.warn("{} failed, retrying in {}: {}", name, pollInterval, e.toString());
+                // The database may be down for a moment: what the pass was to send waits in it.
+                log.warn("{}: a pass failed, trying again in {}: {}", name, pollInterval, e.toString());
                 try {
                     Thread.sleep(pollInterval);
                 } catch (InterruptedException stopped) {
