@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -91,26 +92,31 @@ class LeaderLoopTest {
     }
 
     @Test
-    void stoppingWaitsForTheSendsUnderWay() {
+    void stoppingWaitsForTheSendsUnderWay() throws InterruptedException {
         AtomicBoolean sendFinished = new AtomicBoolean();
         CountDownLatch sendStarted = new CountDownLatch(1);
+        CountDownLatch stopReturned = new CountDownLatch(1);
         leader.set(true);
         loop(NEVER, (leads, sends) -> {
             sends.execute(() -> {
                 sendStarted.countDown();
-                // Answered only once the loop is stopping: stop() returning earlier would not have waited.
-                while (loop.isRunning()) {
-                    Thread.onSpinWait();
+                try {
+                    // Answered once stop() has returned, or after two seconds: only a stop that waits sees it first.
+                    stopReturned.await(2, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
                 sendFinished.set(true);
             });
             return false;
         }).start();
-        await().atMost(Duration.ofSeconds(10)).until(() -> sendStarted.getCount() == 0);
+        sendStarted.await();
 
         loop.stop();
+        boolean finishedBeforeStopReturned = sendFinished.get();
+        stopReturned.countDown();
 
-        assertThat(sendFinished).isTrue();
+        assertThat(finishedBeforeStopReturned).isTrue();
         assertThat(loop.isRunning()).isFalse();
     }
 
