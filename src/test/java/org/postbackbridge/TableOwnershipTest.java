@@ -19,8 +19,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Each table is named in SQL only by the module that owns it, so a schema change is a change to one
  * module. The test reads the sources: a table after FROM, JOIN, INTO, UPDATE or TABLE in a file of
- * another module is a failure, unless it is in the console's query classes or listed below as a read
- * that predates the rule.
+ * another module is a failure, unless it is in the console's query classes.
  */
 class TableOwnershipTest {
 
@@ -47,17 +46,6 @@ class TableOwnershipTest {
     /** The console's declared query classes: the one place that may name any module's tables. */
     static final String QUERIES = "console/queries/";
 
-    /**
-     * Source file → the other modules' tables it still names. Reads that predate the rule; each is to
-     * move behind its owner's API or into the console's query classes. The list may only shrink: an
-     * entry that no longer reads its table fails too.
-     */
-    static final Map<String, Set<String>> KNOWN_CROSS_READS = Map.ofEntries(
-            Map.entry("console/auth/AdminToken.java", Set.of("settings")),
-            Map.entry("intake/PostbackInbox.java", Set.of("players")),
-            Map.entry("telegram/ChatMigrations.java", Set.of("settings")),
-            Map.entry("users/UserRepository.java", Set.of("players")));
-
     static final Pattern CREATE_TABLE = Pattern.compile("CREATE TABLE (?:IF NOT EXISTS )?(\\w+)");
 
     @Test
@@ -77,8 +65,7 @@ class TableOwnershipTest {
     void eachTableIsNamedInSqlOnlyByItsOwner() {
         Map<String, Set<String>> crossReads = crossReads();
 
-        assertThat(crossReads).as("tables named outside their owning module (source file → tables)")
-                .isEqualTo(new TreeMap<>(KNOWN_CROSS_READS));
+        assertThat(crossReads).as("tables named outside their owning module (source file → tables)").isEmpty();
     }
 
     @Test

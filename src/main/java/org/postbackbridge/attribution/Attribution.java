@@ -35,7 +35,7 @@ public class Attribution {
 
     /** The user this player is linked to on this network, if any. */
     public Optional<BotUser> linkedUser(String network, String playerId) {
-        return users.findByPlayer(network, playerId);
+        return users.findByTelegramIdIn(PlayerLinks.linkedTelegramId("?", "?"), network, playerId);
     }
 
     /**

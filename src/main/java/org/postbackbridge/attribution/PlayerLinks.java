@@ -19,6 +19,15 @@ public class PlayerLinks {
         this.clock = clock;
     }
 
+    /**
+     * The Telegram ID linked to a player, or NULL, as an SQL expression for another module's statement:
+     * {@code network} and {@code playerId} are parameter markers or that statement's columns. It reads
+     * the link without naming this table, and without a round trip of its own.
+     */
+    public static String linkedTelegramId(String network, String playerId) {
+        return "(SELECT l.telegram_id FROM players l WHERE l.network = " + network + " AND l.player_id = " + playerId + ")";
+    }
+
     public Optional<Long> telegramIdOf(String network, String playerId) {
         return jdbc.sql("SELECT telegram_id FROM players WHERE network = ? AND player_id = ?")
                 .param(network).param(playerId).query(Long.class).optional();

@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.postbackbridge.attribution.Attribution;
 import org.postbackbridge.attribution.AttributionProperties;
 import org.postbackbridge.eventlog.EventLog;
 import org.postbackbridge.eventlog.LoggedEvent;
@@ -36,15 +37,17 @@ class OperatorCommands {
     private final UserRepository users;
     private final EventLog events;
     private final AttributionProperties attribution;
+    private final Attribution players;
     private final Replies replies;
     private final JsonMapper json;
 
     OperatorCommands(NotifyProperties notify, UserRepository users, EventLog events,
-                     AttributionProperties attribution, Replies replies, JsonMapper json) {
+                     AttributionProperties attribution, Attribution players, Replies replies, JsonMapper json) {
         this.notify = notify;
         this.users = users;
         this.events = events;
         this.attribution = attribution;
+        this.players = players;
         this.replies = replies;
         this.json = json.rebuild().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
     }
@@ -69,7 +72,7 @@ class OperatorCommands {
     }
 
     void player(Conversation conversation, String playerId) {
-        Optional<BotUser> user = users.findByPlayer(attribution.defaultNetwork(), playerId);
+        Optional<BotUser> user = players.linkedUser(attribution.defaultNetwork(), playerId);
         if (user.isEmpty()) {
             replies.send(conversation, MessageKind.OPERATOR_PLAYER_UNKNOWN, Map.of("player_id", playerId));
             return;

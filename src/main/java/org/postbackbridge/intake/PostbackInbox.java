@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.postbackbridge.eventlog.DepositTotal;
 import org.postbackbridge.platform.Money;
+import org.postbackbridge.attribution.PlayerLinks;
 import org.postbackbridge.attribution.UnlinkedRegistrations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -172,11 +173,12 @@ public class PostbackInbox implements UnlinkedRegistrations {
 
     /** Unmatched postbacks whose player has been linked since (at most {@code limit}), with the user. */
     List<Map.Entry<StoredPostback, Long>> unmatchedButLinked(int limit) {
+        String linkedUser = PlayerLinks.linkedTelegramId("p.network", "p.player_id");
         return jdbc.sql("""
                 SELECT p.id, p.network, p.event, p.player_id, p.amount, p.currency, p.transaction_id, p.click_id,
-                       p.event_time, l.telegram_id AS linked_user
-                FROM postbacks p JOIN players l ON l.network = p.network AND l.player_id = p.player_id
-                WHERE p.status = 'unmatched' ORDER BY p.id LIMIT ?""")
+                       p.event_time, %1$s AS linked_user
+                FROM postbacks p
+                WHERE p.status = 'unmatched' AND %1$s IS NOT NULL ORDER BY p.id LIMIT ?""".formatted(linkedUser))
                 .param(limit)
                 .query((rs, n) -> Map.entry(mapStored(rs, n), rs.getLong("linked_user")))
                 .list();

@@ -14,7 +14,6 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.postbackbridge.texts.MessageKind;
-import org.postbackbridge.outbox.internal.DispatchSignal;
 
 /**
  * The {@code outbox} table. Messages are inserted in the same transaction as the change they

@@ -1,6 +1,6 @@
 package org.postbackbridge.telegram;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.postbackbridge.platform.database.Settings;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -12,24 +12,17 @@ public class ChatMigrations {
 
     private static final String PREFIX = "telegram.chat_migrated_to.";
 
-    private final JdbcClient jdbc;
+    private final Settings settings;
 
-    ChatMigrations(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    ChatMigrations(Settings settings) {
+        this.settings = settings;
     }
 
     public long current(long chatId) {
-        return jdbc.sql("SELECT value FROM settings WHERE name = ?").param(PREFIX + chatId)
-                .query(String.class).optional()
-                .map(Long::parseLong)
-                .orElse(chatId);
+        return settings.get(PREFIX + chatId).map(Long::parseLong).orElse(chatId);
     }
 
     public void record(long fromChatId, long toChatId) {
-        jdbc.sql("""
-                INSERT INTO settings (name, value) VALUES (?, ?)
-                ON CONFLICT (name) DO UPDATE SET value = excluded.value""")
-                .param(PREFIX + fromChatId).param(Long.toString(toChatId))
-                .update();
+        settings.put(PREFIX + fromChatId, Long.toString(toChatId));
     }
 }

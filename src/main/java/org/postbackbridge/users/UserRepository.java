@@ -54,11 +54,14 @@ public class UserRepository {
                 .param(telegramId).query(UserRepository::map).optional();
     }
 
-    /** The user a network's player is linked to (the {@code players} table), in one query. */
-    public Optional<BotUser> findByPlayer(String network, String playerId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE telegram_id = "
-                        + "(SELECT telegram_id FROM players WHERE network = ? AND player_id = ?)")
-                .param(network).param(playerId).query(UserRepository::map).optional();
+    /**
+     * The user whose Telegram ID {@code telegramId} gives: an SQL expression, a subquery of another
+     * module's table with {@code params} for its markers. That module keeps its SQL, and the caller
+     * still reads the user in one statement (the postback's path does so for every postback).
+     */
+    public Optional<BotUser> findByTelegramIdIn(String telegramId, Object... params) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE telegram_id = " + telegramId)
+                .params(params).query(UserRepository::map).optional();
     }
 
     public Optional<BotUser> findByClickToken(String clickToken) {

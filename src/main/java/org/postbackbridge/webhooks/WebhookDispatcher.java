@@ -6,12 +6,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Executor;
 import org.postbackbridge.eventlog.EventsFeed;
 import org.postbackbridge.outbox.DispatchLeadership;
+import org.postbackbridge.outbox.DispatchSignal;
+import org.postbackbridge.outbox.LeaderLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -39,16 +38,12 @@ class WebhookDispatcher implements SmartLifecycle {
     private final EventsFeed feed;
     private final WebhookPayloads payloads;
     private final WebhookClient client;
-    private final DispatchLeadership leadership;
-    private final WebhookProperties properties;
     private final RetrySchedule retries;
     private final Clock clock;
 
     private final Set<Long> endpointsInFlight = ConcurrentHashMap.newKeySet();
-    private final Semaphore wakeUp = new Semaphore(0);
-    private volatile ExecutorService sends;
-    private volatile boolean running;
-    private Thread loop;
+    private final DispatchSignal wakeUp = new DispatchSignal();
+    private final LeaderLoop loop;
 
     WebhookDispatcher(WebhookEndpoints endpoints, WebhookDeliveries deliveries, EventsFeed feed, WebhookPayloads payloads,
                       WebhookClient client, DispatchLeadership leadership, WebhookProperties properties, Clock clock) {
@@ -57,63 +52,42 @@ class WebhookDispatcher implements SmartLifecycle {
         this.feed = feed;
         this.payloads = payloads;
         this.client = client;
-        this.leadership = leadership;
-        this.properties = properties;
         this.retries = new RetrySchedule(properties.firstRetryDelay(), properties.maxRetryDelay(), properties.retryFor());
         this.clock = clock;
+        this.loop = new LeaderLoop("webhook-dispatcher", leadership, wakeUp, properties.pollInterval(),
+                properties.requestTimeout(), this::pass);
     }
 
     @Override
     public void start() {
-        sends = Executors.newVirtualThreadPerTaskExecutor();
-        running = true;
-        loop = Thread.ofPlatform().name("webhook-dispatcher").daemon().start(this::run);
+        loop.start();
     }
 
     /** Stops taking messages and waits for the attempts under way to be answered and written. */
     @Override
     public void stop() {
-        running = false;
-        loop.interrupt();
-        try {
-            loop.join(properties.requestTimeout().toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        sends.close();
+        loop.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return loop.isRunning();
     }
 
     /** Looks again now rather than at the next poll (a test message, a retry, an endpoint enabled). */
     void wakeUp() {
-        wakeUp.release();
+        wakeUp.wake();
     }
 
-    private void run() {
-        while (running) {
-            try {
-                if (leadership.isLeader()) {
-                    for (WebhookEndpoint endpoint : endpoints.enabled()) {
-                        queueNewEvents(endpoint);
-                        sendDueHead(endpoint);
-                    }
-                }
-                if (wakeUp.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
-                    wakeUp.drainPermits();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                // The database may be down for a moment: the queue waits in it, so try again later.
-                log.warn("Webhook dispatch failed, retrying: {}", e.toString());
-                sleepQuietly();
+    /** One pass of the loop; the next waits for a wake-up or the poll interval. */
+    private boolean pass(boolean leader, Executor sends) {
+        if (leader) {
+            for (WebhookEndpoint endpoint : endpoints.enabled()) {
+                queueNewEvents(endpoint);
+                sendDueHead(endpoint, sends);
             }
         }
+        return false;
     }
 
     private void queueNewEvents(WebhookEndpoint endpoint) {
@@ -133,7 +107,7 @@ class WebhookDispatcher implements SmartLifecycle {
         deliveries.queue(endpoint.id(), from, page.get().nextCursor(), messages);
     }
 
-    private void sendDueHead(WebhookEndpoint endpoint) {
+    private void sendDueHead(WebhookEndpoint endpoint, Executor sends) {
         if (endpointsInFlight.contains(endpoint.id())) {
             return;
         }
@@ -172,14 +146,6 @@ class WebhookDispatcher implements SmartLifecycle {
         if (next.isEmpty()) {
             log.warn("Webhook {} to endpoint {} is dead after {} attempts", message.messageId(), endpoint.id(),
                     message.attempts() + 1);
-        }
-    }
-
-    private void sleepQuietly() {
-        try {
-            Thread.sleep(properties.pollInterval().toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -11,7 +11,6 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.postbackbridge.testsupport.TestDatabase;
-import org.postbackbridge.outbox.internal.DispatchSignal;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 

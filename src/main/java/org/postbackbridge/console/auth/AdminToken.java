@@ -3,12 +3,12 @@ package org.postbackbridge.console.auth;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import org.postbackbridge.platform.database.Settings;
 import org.postbackbridge.platform.secrets.Secrets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,15 +24,14 @@ public class AdminToken {
     static final String RESET_ADVICE = """
             The admin token was generated at first start and printed only then. Lost it? Either set ADMIN_TOKEN \
             (in .env) to one of your own and restart, or delete the generated one and restart to have a new one \
-            printed: DELETE FROM settings WHERE name = 'admin_token_sha256' (SQLite: sqlite3 data/postback-bridge.db \
-            "DELETE FROM settings WHERE name = 'admin_token_sha256'").""";
+            printed: %1$s (SQLite: sqlite3 data/postback-bridge.db "%1$s").""".formatted(Settings.deleteStatement(SETTING));
 
-    private final JdbcClient jdbc;
+    private final Settings settings;
     private final AdminProperties properties;
     private volatile String expectedHash;
 
-    AdminToken(JdbcClient jdbc, AdminProperties properties) {
-        this.jdbc = jdbc;
+    AdminToken(Settings settings, AdminProperties properties) {
+        this.settings = settings;
         this.properties = properties;
     }
 
@@ -64,9 +63,7 @@ public class AdminToken {
         byte[] bytes = new byte[24];
         new SecureRandom().nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        int stored = jdbc.sql("INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT DO NOTHING")
-                .param(SETTING).param(Secrets.sha256Hex(token)).update();
-        if (stored == 1) {
+        if (settings.putIfAbsent(SETTING, Secrets.sha256Hex(token))) {
             // Printed once on purpose: the operator needs it, and it is stored only as a hash.
             log.warn("""
                     
@@ -83,8 +80,7 @@ public class AdminToken {
         }
         String hash = expectedHash;
         if (hash == null) {
-            hash = jdbc.sql("SELECT value FROM settings WHERE name = ?").param(SETTING)
-                    .query(String.class).optional().orElse(null);
+            hash = settings.get(SETTING).orElse(null);
             expectedHash = hash;
         }
         return hash;

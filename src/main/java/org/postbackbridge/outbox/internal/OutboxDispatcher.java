@@ -7,8 +7,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.postbackbridge.platform.database.GroupCommit;
 import org.postbackbridge.users.UserRepository;
@@ -24,6 +23,8 @@ import org.postbackbridge.outbox.Outbox;
 import org.postbackbridge.texts.TelegramText;
 import org.postbackbridge.outbox.OutboxMessage;
 import org.postbackbridge.outbox.DispatchLeadership;
+import org.postbackbridge.outbox.DispatchSignal;
+import org.postbackbridge.outbox.LeaderLoop;
 import org.postbackbridge.outbox.SendResult;
 import org.postbackbridge.outbox.Notifier;
 
@@ -48,7 +49,6 @@ class OutboxDispatcher implements SmartLifecycle {
     private final Outbox outbox;
     private final MessageSender sender;
     private final DeliveryLimits limits;
-    private final DispatchLeadership leadership;
     private final DispatchSignal signal;
     private final UserRepository users;
     private final ChatMigrations migrations;
@@ -58,17 +58,16 @@ class OutboxDispatcher implements SmartLifecycle {
     private final RetryBackoff backoff;
     private final DeliveryMetrics metrics;
     private final Clock clock;
+    private final LeaderLoop loop;
 
     private final RetryTemplate recordResult = new RetryTemplate(RetryPolicy.builder()
             .delay(Duration.ofMillis(200)).multiplier(2).maxDelay(Duration.ofSeconds(5)).timeout(Duration.ofMinutes(1))
             .maxRetries(Long.MAX_VALUE).build());
     private final Set<Long> chatsInFlight = ConcurrentHashMap.newKeySet();
     private final AtomicInteger credentialsRefusedInARow = new AtomicInteger();
-    /** Made on each start: a lifecycle may be stopped and started again (Spring's test context pausing does). */
-    private volatile ExecutorService sends;
     private volatile Instant pausedUntil = Instant.EPOCH;
-    private volatile boolean running;
-    private Thread loop;
+    /** Whether the last pass held the lease; read and written by the loop's thread only. */
+    private boolean wasLeader;
 
     OutboxDispatcher(Outbox outbox, MessageSender sender, DeliveryLimits limits, DispatchLeadership leadership,
                      DispatchSignal signal, UserRepository users, ChatMigrations migrations, Notifier notifier,
@@ -76,7 +75,6 @@ class OutboxDispatcher implements SmartLifecycle {
         this.outbox = outbox;
         this.sender = sender;
         this.limits = limits;
-        this.leadership = leadership;
         this.signal = signal;
         this.users = users;
         this.migrations = migrations;
@@ -86,31 +84,25 @@ class OutboxDispatcher implements SmartLifecycle {
         this.backoff = new RetryBackoff(properties.firstRetryDelay(), properties.maxRetryDelay());
         this.metrics = new DeliveryMetrics(meters);
         this.clock = clock;
+        this.loop = new LeaderLoop("outbox-dispatcher", leadership, signal, properties.pollInterval(),
+                properties.requestTimeout(), this::pass);
     }
 
     @Override
     public void start() {
-        sends = Executors.newVirtualThreadPerTaskExecutor();
-        running = true;
-        loop = Thread.ofPlatform().name("outbox-dispatcher").daemon().start(this::run);
+        wasLeader = false;
+        loop.start(sender::warmUp);
     }
 
     /** Stops picking messages and waits for the sends already under way to be answered and written. */
     @Override
     public void stop() {
-        running = false;
-        loop.interrupt();
-        try {
-            loop.join(properties.requestTimeout().toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        sends.close();
+        loop.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return loop.isRunning();
     }
 
     /**
@@ -123,38 +115,25 @@ class OutboxDispatcher implements SmartLifecycle {
         return WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE - 1;
     }
 
-    private void run() {
-        sender.warmUp();
-        boolean wasLeader = false;
-        while (running) {
-            try {
-                boolean leader = leadership.isLeader();
-                if (leader && !wasLeader) {
-                    holdForPreviousDispatcher();
-                }
-                wasLeader = leader;
-                int started = leader && !paused() ? dispatchDueMessages() : 0;
-                if (started == 0) {
-                    limits.forgetIdleChats();
-                    signal.await(properties.pollInterval());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                // The database may be down for a moment: the messages wait in it, so try again later.
-                log.warn("Outbox dispatch failed, retrying: {}", e.toString());
-                sleepQuietly(properties.pollInterval());
-            }
+    /** One pass of the loop: true when it started sends, so the next pass comes at once. */
+    private boolean pass(boolean leader, Executor sends) throws InterruptedException {
+        if (leader && !wasLeader) {
+            holdForPreviousDispatcher();
         }
+        wasLeader = leader;
+        int started = leader && !paused() ? dispatchDueMessages(sends) : 0;
+        if (started == 0) {
+            limits.forgetIdleChats();
+        }
+        return started > 0;
     }
 
     /** Starts sending the due messages this moment's limits allow; returns how many. */
-    private int dispatchDueMessages() throws InterruptedException {
+    private int dispatchDueMessages(Executor sends) throws InterruptedException {
         int started = 0;
         long readAt = limits.now();
         for (OutboxMessage message : outbox.dueHeads(HEADS_PER_PASS)) {
-            if (!running || paused()) {
+            if (!loop.isRunning() || paused()) {
                 break;
             }
             long chat = message.chatId();
@@ -286,13 +265,5 @@ class OutboxDispatcher implements SmartLifecycle {
 
     private boolean paused() {
         return clock.instant().isBefore(pausedUntil);
-    }
-
-    private static void sleepQuietly(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

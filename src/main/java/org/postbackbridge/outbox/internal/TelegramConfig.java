@@ -18,6 +18,7 @@ import org.postbackbridge.telegram.ConditionalOnTelegramToken;
 import org.postbackbridge.telegram.TelegramProperties;
 import org.postbackbridge.outbox.Outbox;
 import org.postbackbridge.outbox.DispatchLeadership;
+import org.postbackbridge.outbox.DispatchSignal;
 import org.postbackbridge.outbox.Notifier;
 
 /**

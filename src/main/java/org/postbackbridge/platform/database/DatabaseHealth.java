@@ -3,7 +3,6 @@ package org.postbackbridge.platform.database;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -16,12 +15,12 @@ public class DatabaseHealth {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseHealth.class);
 
-    private final JdbcClient jdbc;
+    private final Settings settings;
     private final Clock clock;
     private volatile boolean writable = true;
 
-    DatabaseHealth(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
+    DatabaseHealth(Settings settings, Clock clock) {
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -33,10 +32,7 @@ public class DatabaseHealth {
     void probe() {
         boolean ok;
         try {
-            jdbc.sql("""
-                    INSERT INTO settings (name, value) VALUES ('health_probe', ?)
-                    ON CONFLICT (name) DO UPDATE SET value = excluded.value""")
-                    .param(String.valueOf(clock.millis())).update();
+            settings.put("health_probe", String.valueOf(clock.millis()));
             ok = true;
         } catch (RuntimeException e) {
             ok = false;

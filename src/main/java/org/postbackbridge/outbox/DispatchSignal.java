@@ -1,4 +1,4 @@
-package org.postbackbridge.outbox.internal;
+package org.postbackbridge.outbox;
 
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
@@ -6,8 +6,9 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
 /**
- * Wakes the dispatcher when there may be something to send (a message committed, a send finished),
- * so a message leaves within milliseconds instead of at the next poll.
+ * Wakes a dispatcher's {@link LeaderLoop} when there may be something to send (a message committed,
+ * a send finished), so a message leaves within milliseconds instead of at the next poll. The bean is
+ * the outbox's; another dispatcher makes one of its own.
  */
 @Component
 public class DispatchSignal {
