@@ -31,7 +31,7 @@ class UserPageController {
 
     private static final int EVENTS_SHOWN = 50;
     private static final int ACTIONS_SHOWN = 20;
-    /** The parameter that pages the user's messages, the page's one long list. */
+    /** The parameter that pages the user's messages on their page. */
     private static final String MESSAGES_PAGE = "messages_page";
     /** The notices an action can leave; anything else in {@code ?notice=} is ignored. */
     private static final Set<String> NOTICES = Set.of("unlinked", "not_unlinked", "access_granted", "access_revoked",
