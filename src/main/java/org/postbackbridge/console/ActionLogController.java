@@ -30,8 +30,7 @@ class ActionLogController {
                 HistoryFilter.oneOf("kind", filter.kind(), OperatorActions.ACTIONS),
                 user == null ? null : OperatorActions.user(user), HistoryFilter.blankToNull(filter.address()),
                 filter.fromMillis(format), filter.untilMillis(format));
-        int page = filter.pageNumber();
-        model.addAttribute("actions", Paged.of(actions.find(search, Paged.offset(page), Paged.fetch()), page, "page"));
+        model.addAttribute("actions", actions.page(search, filter.pageRequest()));
         model.addAttribute("kinds", OperatorActions.ACTIONS);
         return "admin/actions";
     }

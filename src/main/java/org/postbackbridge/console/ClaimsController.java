@@ -35,7 +35,7 @@ class ClaimsController {
         PageRequest request = PageRequest.of(page, size);
         model.addAttribute("policy", "CLAIM_POLICY=" + attribution.claimPolicy().name().toLowerCase());
         model.addAttribute("open", decisions.open());
-        model.addAttribute("latest", new Page<>(decisions.latest(request.offset(), request.size()), request,
+        model.addAttribute("latest", Page.counted(decisions.latest(request.offset(), request.size()), request,
                 decisions.count()));
         return "admin/claims";
     }

@@ -1,8 +1,5 @@
 package org.postbackbridge.console;
 
-import java.math.BigDecimal;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -12,8 +9,8 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Words of the console that depend on a number: plural forms, durations and amounts, in the
- * request's language. Pages call it as {@code @consoleText}; controllers for their notices.
+ * Words of the console that depend on a number: plural forms and durations, in the request's
+ * language (amounts and numbers are {@link PageFormat}'s). Pages call it as {@code @consoleText}; controllers for their notices.
  */
 @Component("consoleText")
 public class ConsoleText {
@@ -60,35 +57,5 @@ public class ConsoleText {
             return message("duration.minutes", duration.toMinutes());
         }
         return message("duration.seconds", duration.toSeconds());
-    }
-
-    /**
-     * An amount with at least two decimals (more where it has them, as crypto amounts do), thousands
-     * apart by a space: "4 500.00", in Russian "4 500,00".
-     */
-    public String amount(BigDecimal amount) {
-        return amount == null ? "" : Amounts.format(amount, 2, LocaleContextHolder.getLocale());
-    }
-
-    /** A number as written on a chart's axis: "1 500", "2.5", in Russian "2,5". */
-    public String number(BigDecimal number) {
-        return number == null ? "" : Amounts.format(number, 0, LocaleContextHolder.getLocale());
-    }
-
-    /** Amounts and numbers as the console's pages write them. */
-    static final class Amounts {
-
-        private Amounts() {
-        }
-
-        static String format(BigDecimal amount, int minimumDecimals, Locale locale) {
-            DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(Locale.ROOT);
-            symbols.setGroupingSeparator(' ');
-            symbols.setDecimalSeparator("ru".equals(locale.getLanguage()) ? ',' : '.');
-            DecimalFormat format = new DecimalFormat("#,##0", symbols);
-            format.setMinimumFractionDigits(minimumDecimals);
-            format.setMaximumFractionDigits(Math.max(minimumDecimals, amount.stripTrailingZeros().scale()));
-            return format.format(amount);
-        }
     }
 }

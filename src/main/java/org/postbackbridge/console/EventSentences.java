@@ -11,8 +11,8 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * An event of the log as a sentence in the page's language ("Player 777 deposited 50.00 USD via
- * 1win"), from its type and details. An event of a type without a sentence, or with details that do
+ * An event of the log as a sentence in the page's language ("Player 777 deposited 50 $ via 1win"),
+ * from its type and details. An event of a type without a sentence, or with details that do
  * not read, is shown as it is stored. Pages call it as {@code @eventSentences}.
  */
 @Component("eventSentences")
@@ -22,12 +22,12 @@ public class EventSentences {
     };
 
     private final MessageSource messages;
-    private final ConsoleText text;
+    private final PageFormat format;
     private final JsonMapper json;
 
-    EventSentences(MessageSource messages, ConsoleText text, JsonMapper json) {
+    EventSentences(MessageSource messages, PageFormat format, JsonMapper json) {
         this.messages = messages;
-        this.text = text;
+        this.format = format;
         this.json = json;
     }
 
@@ -40,7 +40,7 @@ public class EventSentences {
         }
         String player = text(values.getOrDefault("casino_id", values.get("player_id")));
         String key = "event." + type + (Boolean.TRUE.equals(values.get("first")) ? ".first" : "");
-        Object[] args = {player, amount(values.get("amount")), text(values.get("currency")), text(values.get("network"))};
+        Object[] args = {player, money(values.get("amount"), text(values.get("currency"))), text(values.get("network"))};
         try {
             return messages.getMessage(key, args, LocaleContextHolder.getLocale());
         } catch (NoSuchMessageException noSentence) {
@@ -48,14 +48,14 @@ public class EventSentences {
         }
     }
 
-    private String amount(Object amount) {
+    private String money(Object amount, String currency) {
         if (amount == null) {
             return "";
         }
         try {
-            return text.amount(new BigDecimal(amount.toString()));
+            return format.money(new BigDecimal(amount.toString()), currency);
         } catch (NumberFormatException notANumber) {
-            return amount.toString();
+            return (amount + " " + currency).strip();
         }
     }
 

@@ -3,15 +3,18 @@ package org.postbackbridge.console;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
+import org.postbackbridge.console.queries.PageRequest;
 import org.postbackbridge.console.queries.UserDirectory;
 
 /**
  * What the history pages (messages, operator actions) are searched by, as the form sends it:
  * blank fields do not filter, the user is a Telegram ID or an @username, and the dates are whole
  * days in the console's time zone, {@code to} included. {@code kind} is a message's kind or an
- * action's name; {@code address} is where an operator acted from.
+ * action's name; {@code address} is where an operator acted from; {@code page} and {@code size} pick
+ * the page of what is found ({@link PageRequest}).
  */
-record HistoryFilter(String user, String kind, String status, String address, String from, String to, Integer page) {
+record HistoryFilter(String user, String kind, String status, String address, String from, String to, Integer page,
+                     Integer size) {
 
     static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
@@ -46,8 +49,8 @@ record HistoryFilter(String user, String kind, String status, String address, St
         return day == null ? null : format.startOf(day.plusDays(1));
     }
 
-    int pageNumber() {
-        return page == null ? 1 : Math.max(page, 1);
+    PageRequest pageRequest() {
+        return PageRequest.of(page, size);
     }
 
     private static LocalDate day(String parameter, String value) {

@@ -34,8 +34,7 @@ class MessagesController {
         MessageHistory.Search search = new MessageHistory.Search(filter.telegramId(users),
                 HistoryFilter.oneOf("kind", filter.kind(), KINDS), HistoryFilter.oneOf("status", filter.status(), STATUSES),
                 filter.fromMillis(format), filter.untilMillis(format));
-        int page = filter.pageNumber();
-        model.addAttribute("messages", Paged.of(history.find(search, Paged.offset(page), Paged.fetch()), page, "page"));
+        model.addAttribute("messages", history.page(search, filter.pageRequest()));
         model.addAttribute("statuses", STATUSES);
         model.addAttribute("kinds", KINDS);
         return "admin/messages";

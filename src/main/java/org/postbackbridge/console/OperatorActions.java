@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.postbackbridge.console.queries.Page;
+import org.postbackbridge.console.queries.PageRequest;
 import org.postbackbridge.console.queries.SqlFilter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -47,6 +49,11 @@ class OperatorActions {
         jdbc.sql("INSERT INTO operator_actions (action, subject, outcome, source_ip, created_at) VALUES (?, ?, ?, ?, ?)")
                 .param(action).param(subject).param(outcome).param(sourceIp).param(clock.millis())
                 .update();
+    }
+
+    /** One page of the actions found, newest first; not counted, as the log only grows. */
+    Page<Action> page(Search search, PageRequest page) {
+        return Page.probed(find(search, page.offset(), page.sizeWithProbe()), page);
     }
 
     /** Up to {@code limit} actions found, newest first, skipping the first {@code offset}. */

@@ -10,8 +10,10 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Dates, amounts and shares on the console's people pages (sources, users, messages, actions), in
- * the console's time zone and the request's language; templates call it as {@code @pageFormat}.
+ * Dates, amounts and shares on the console's pages, in the console's time zone and the request's
+ * language; templates call it as {@code @pageFormat}. Amounts are written as the bot's messages
+ * write them ({@link MoneyFormat}), so an operator reads the same figure in the console and in
+ * Telegram; CSV downloads keep plain numbers instead ({@link CsvStyle}).
  */
 @Component("pageFormat")
 public class PageFormat {
@@ -40,8 +42,15 @@ public class PageFormat {
         return dates.zone();
     }
 
+    /** "1 500,50 ₽", "1,500.50 ₽", "20 $"; an amount of no known currency without a symbol. */
     public String money(BigDecimal amount, String currency) {
-        return amount == null ? "" : MoneyFormat.format(new Money(amount, currency == null ? "" : currency), language());
+        return amount == null ? "" : MoneyFormat.format(new Money(amount, currency == null ? "" : currency), language())
+                .strip();
+    }
+
+    /** A number as a chart's axis writes it, grouped as amounts are: "1,500", "2.5", in Russian "2,5". */
+    public String number(BigDecimal number) {
+        return number == null ? "" : MoneyFormat.number(number, language());
     }
 
     /** A share as a percentage, or a dash where there is nothing to divide by. */

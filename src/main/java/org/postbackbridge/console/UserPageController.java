@@ -31,6 +31,8 @@ class UserPageController {
 
     private static final int EVENTS_SHOWN = 50;
     private static final int ACTIONS_SHOWN = 20;
+    /** The parameter that pages the user's messages on their page. */
+    private static final String MESSAGES_PAGE = "messages_page";
     /** The notices an action can leave; anything else in {@code ?notice=} is ignored. */
     private static final Set<String> NOTICES = Set.of("unlinked", "not_unlinked", "access_granted", "access_revoked",
             "access_unchanged", "resent", "sent", "duplicate");
@@ -57,7 +59,7 @@ class UserPageController {
     }
 
     @GetMapping("/admin/users/{telegramId}")
-    String user(@PathVariable long telegramId, @RequestParam(name = "messages_page", defaultValue = "1") int messagesPage,
+    String user(@PathVariable long telegramId, @RequestParam(name = MESSAGES_PAGE, required = false) Integer messagesPage,
                 @RequestParam(required = false) String notice, Model model) {
         BotUser user = users.findById(telegramId).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND,
                 "unknown_user", "no bot user has Telegram ID " + telegramId, "telegramId"));
@@ -65,8 +67,8 @@ class UserPageController {
         model.addAttribute("players", players.linkedTo(telegramId));
         model.addAttribute("deposits", deposits.totals(telegramId));
         model.addAttribute("events", events.page(new EventHistory.Filter(null, telegramId, true), PageRequest.of(1, EVENTS_SHOWN)).items());
-        model.addAttribute("messages", Paged.of(messages.find(new MessageHistory.Search(telegramId, null, null, null, null),
-                Paged.offset(messagesPage), Paged.fetch()), messagesPage, "messages_page"));
+        model.addAttribute("messages", messages.page(new MessageHistory.Search(telegramId, null, null, null, null),
+                PageRequest.of(MESSAGES_PAGE, messagesPage, null)));
         model.addAttribute("actions", actions.find(new OperatorActions.Search(null, OperatorActions.user(telegramId),
                 null, null, null), 0, ACTIONS_SHOWN));
         model.addAttribute("formKey", UUID.randomUUID().toString());

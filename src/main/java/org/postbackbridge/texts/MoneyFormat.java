@@ -64,8 +64,8 @@ public final class MoneyFormat {
         }
     }
 
-    /** Digits grouped by three, with the language's separators. */
-    private static String number(BigDecimal amount, String language) {
+    /** Digits grouped by three, with the language's separators: {@code 1 500,5}, {@code 1,500.5}. */
+    public static String number(BigDecimal amount, String language) {
         boolean english = english(language);
         String plain = amount.abs().toPlainString();
         int dot = plain.indexOf('.');

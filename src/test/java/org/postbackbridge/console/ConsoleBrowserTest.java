@@ -89,7 +89,7 @@ class ConsoleBrowserTest extends PostbackTestBase {
         assertThat(browser.findElement(By.id("waiting")).getText()).isEqualTo("1");
         assertThat(browser.findElement(By.id("gap-median")).getText()).isEqualTo("1 d 0 h");
         assertThat(browser.findElement(By.cssSelector("#deposit-totals tbody")).getText())
-                .isEqualTo("RUB 3 4 500.00");
+                .isEqualTo("RUB 3 4,500 ₽");
         assertThat(browser.findElements(By.cssSelector("#deposit-count-chart .bar"))).hasSize(30);
 
         // The same dashboard in Russian, through the switch.
@@ -97,7 +97,7 @@ class ConsoleBrowserTest extends PostbackTestBase {
         assertThat(browser.findElement(By.cssSelector("#funnel tr[data-step='registered'] td")).getText())
                 .isEqualTo("Зарегистрировались");
         assertThat(browser.findElement(By.id("gap-median")).getText()).isEqualTo("1 д 0 ч");
-        assertThat(browser.findElement(By.cssSelector("#deposit-totals tbody")).getText()).isEqualTo("RUB 3 4 500,00");
+        assertThat(browser.findElement(By.cssSelector("#deposit-totals tbody")).getText()).isEqualTo("RUB 3 4 500 ₽");
         Screenshots.saveIfAsked(browser, "console-dashboard");
         navigateBy(browser.findElement(By.cssSelector("#languages a[data-lang='en']")));
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Properties;
 import org.junit.jupiter.api.AfterEach;
@@ -27,7 +28,8 @@ class ConsoleLanguageTest {
 
     private final ResourceBundleMessageSource messages = messages();
     private final ConsoleText text = new ConsoleText(messages);
-    private final EventSentences sentences = new EventSentences(messages, text, JsonMapper.builder().build());
+    private final PageFormat format = new PageFormat(new ConsoleDates(new ConsoleProperties(ZoneId.of("UTC"), RU)));
+    private final EventSentences sentences = new EventSentences(messages, format, JsonMapper.builder().build());
 
     @AfterEach
     void resetLocale() {
@@ -85,27 +87,27 @@ class ConsoleLanguageTest {
     @Test
     void durationsAndAmountsInEachLanguage() {
         assertThat(text.duration(Duration.ofMinutes(125))).isEqualTo("2 h 5 min");
-        assertThat(text.amount(new BigDecimal("4500"))).isEqualTo("4 500.00");
-        assertThat(text.amount(new BigDecimal("-1234567.5"))).isEqualTo("-1 234 567.50");
-        assertThat(text.amount(new BigDecimal("0.00012"))).isEqualTo("0.00012");
-        assertThat(text.number(new BigDecimal("2000"))).isEqualTo("2 000");
+        assertThat(format.money(new BigDecimal("4500"), "RUB")).isEqualTo("4,500 ₽");
+        assertThat(format.money(new BigDecimal("-1234567.5"), "RUB")).isEqualTo("-1,234,567.50 ₽");
+        assertThat(format.money(new BigDecimal("0.00012"), "USDT")).isEqualTo("0.00012 USDT");
+        assertThat(format.number(new BigDecimal("2000"))).isEqualTo("2,000");
         LocaleContextHolder.setLocale(RU);
         assertThat(text.duration(Duration.ofHours(25))).isEqualTo("1 д 1 ч");
-        assertThat(text.amount(new BigDecimal("4500"))).isEqualTo("4 500,00");
-        assertThat(text.number(new BigDecimal("0.5"))).isEqualTo("0,5");
+        assertThat(format.money(new BigDecimal("4500"), "RUB")).isEqualTo("4 500 ₽");
+        assertThat(format.number(new BigDecimal("0.5"))).isEqualTo("0,5");
     }
 
     @Test
     void eventsReadAsSentences() {
         String deposit = "{\"casino_id\":\"777\",\"amount\":50,\"currency\":\"USD\",\"network\":\"1win\",\"first\":false}";
         String first = "{\"casino_id\":\"777\",\"amount\":\"1500.5\",\"currency\":\"RUB\",\"network\":\"1win\",\"first\":true}";
-        assertThat(sentences.describe("casino_deposit", deposit)).isEqualTo("Player 777 deposited 50.00 USD via 1win");
+        assertThat(sentences.describe("casino_deposit", deposit)).isEqualTo("Player 777 deposited 50 $ via 1win");
         assertThat(sentences.describe("casino_deposit", first))
-                .isEqualTo("Player 777 made a first deposit of 1 500.50 RUB via 1win");
+                .isEqualTo("Player 777 made a first deposit of 1,500.50 ₽ via 1win");
         assertThat(sentences.describe("player_linked", "{\"network\":\"1win\",\"player_id\":\"9\"}"))
                 .isEqualTo("Player 9 on 1win was linked to this user");
         LocaleContextHolder.setLocale(RU);
-        assertThat(sentences.describe("casino_deposit", deposit)).isEqualTo("Игрок 777 внёс депозит 50,00 USD через 1win");
+        assertThat(sentences.describe("casino_deposit", deposit)).isEqualTo("Игрок 777 внёс депозит 50 $ через 1win");
         assertThat(sentences.describe("casino_registration", "{\"casino_id\":\"5\",\"network\":\"1win\"}"))
                 .isEqualTo("Игрок 5 зарегистрировался через 1win");
         // A type without a sentence, or details that do not read, are shown as stored.

@@ -197,15 +197,15 @@ class ConsoleLanguagesBrowserTest extends PostbackTestBase {
         assertThat(browser.findElements(By.cssSelector("#deposit-sum-chart-RUB text.tick"))).isNotEmpty();
         assertThat(browser.findElement(By.cssSelector("#deposit-sum-chart-USD")).isDisplayed()).isTrue();
         assertThat(browser.findElement(By.cssSelector("#deposit-totals tr[data-currency='RUB']")).getText())
-                .isEqualTo("RUB 1 1 500,50");
+                .isEqualTo("RUB 1 1 500,50 ₽");
 
         browser.get(url("/admin/events?user=" + player.user().telegramId()));
         assertThat(browser.findElements(By.cssSelector("#events td.sentence"))).extracting(WebElement::getText)
-                .contains("Игрок " + player.playerId() + " внёс первый депозит 1 500,50 RUB через 1win",
-                        "Игрок " + player.playerId() + " внёс депозит 20,00 USD через 1win");
+                .contains("Игрок " + player.playerId() + " внёс первый депозит 1 500,50 ₽ через 1win",
+                        "Игрок " + player.playerId() + " внёс депозит 20 $ через 1win");
         browser.get(url("/admin/events?lang=en&user=" + player.user().telegramId()));
         assertThat(browser.findElements(By.cssSelector("#events td.sentence"))).extracting(WebElement::getText)
-                .contains("Player " + player.playerId() + " deposited 20.00 USD via 1win");
+                .contains("Player " + player.playerId() + " deposited 20 $ via 1win");
     }
 
     @Test

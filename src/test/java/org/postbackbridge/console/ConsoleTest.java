@@ -72,6 +72,38 @@ class ConsoleTest extends PostbackTestBase {
     }
 
     @Test
+    void thePostbackLogPagesWithoutCountingItsRows() {
+        String player = TestUsers.newPlayerId();
+        for (int i = 0; i < 26; i++) {
+            postback("event=deposit&user_id=" + player + "&amount=1&transaction_id=" + player + "-" + i);
+        }
+        console.signIn(Http.ADMIN_TOKEN);
+
+        Http.Response first = console.get("/admin/postbacks?player=" + player + "&size=25");
+        assertThat(first.body().split("<tr data-id=")).hasSize(26);
+        assertThat(first.body()).contains("1–25</span>").contains("class=\"next\"").doesNotContain("class=\"previous\"");
+        Http.Response second = console.get("/admin/postbacks?player=" + player + "&size=25&page=2");
+        assertThat(second.body().split("<tr data-id=")).hasSize(2);
+        assertThat(second.body()).contains("26–26</span>").contains("class=\"previous\"").doesNotContain("class=\"next\"");
+    }
+
+    @Test
+    void aPageOrSizeThatIsNotANumberIsRefusedByNameAndOneOutOfRangeReadsAsTheNearest() {
+        BotUser user = TestUsers.started(users, "en");
+        console.signIn(Http.ADMIN_TOKEN);
+        for (String path : List.of("/admin/postbacks?page=abc", "/admin/users?size=lots", "/admin/messages?page=abc",
+                "/admin/users/" + user.telegramId() + "?messages_page=abc")) {
+            Http.Response refused = console.get(path);
+            assertThat(refused.status()).as(path).isEqualTo(400);
+            assertThat(refused.json().path("error").asString()).as(path).isEqualTo("invalid_parameter");
+            assertThat(refused.json().path("parameter").asString()).as(path).isIn("page", "size", "messages_page");
+            assertThat(refused.json().path("message").asString()).as(path).contains("must be a number");
+        }
+        assertThat(console.get("/admin/postbacks?page=-3&size=7").status()).isEqualTo(200);
+        assertThat(console.get("/admin/messages?page=0&size=1000").status()).isEqualTo(200);
+    }
+
+    @Test
     void aFormWithoutItsTokenChangesNothing() {
         BotUser user = TestUsers.started(users, "en");
         String player = TestUsers.newPlayerId();

@@ -58,9 +58,9 @@ class PeoplePagesBrowserTest extends PostbackTestBase {
 
     static final Map<String, Words> WORDS = Map.of(
             "en", new Words("Sources", "Action log", "Messages", "All time", "from the operator", "open",
-                    "closed", "Player %s made a first deposit of 1 000.00 RUB via 1win", "1,500.50 ₽", "66.7%"),
+                    "closed", "Player %s made a first deposit of 1,000 ₽ via 1win", "1,500.50 ₽", "66.7%"),
             "ru", new Words("Источники", "Журнал действий", "Сообщения", "Всё время", "от оператора", "открыт",
-                    "закрыт", "Игрок %s внёс первый депозит 1 000,00 RUB через 1win", "1 500,50 ₽", "66,7 %"));
+                    "закрыт", "Игрок %s внёс первый депозит 1 000 ₽ через 1win", "1 500,50 ₽", "66,7 %"));
 
     static ChromeDriver browser;
 

@@ -14,6 +14,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.postbackbridge.attribution.PlayerLinks;
+import org.postbackbridge.console.queries.PageRequest;
 import org.postbackbridge.outbox.OutboxMessage;
 import org.postbackbridge.testsupport.ConsoleClient;
 import org.postbackbridge.testsupport.Http;
@@ -142,11 +143,11 @@ class PeoplePagesTest extends PostbackTestBase {
     @Test
     void messageHistoryPagesFiftyAtATime() {
         BotUser user = TestUsers.started(users, "en");
-        for (int i = 0; i < Paged.SIZE + 5; i++) {
+        for (int i = 0; i < PageRequest.DEFAULT_SIZE + 5; i++) {
             outbox.enqueue(user.telegramId(), MessageKind.HELP.key(), "text " + i, null, "paging-" + user.telegramId() + "-" + i);
         }
         Http.Response first = console.get("/admin/messages?user=" + user.telegramId());
-        assertThat(rowIds(first)).hasSize(Paged.SIZE);
+        assertThat(rowIds(first)).hasSize(PageRequest.DEFAULT_SIZE);
         assertThat(first.body()).contains("class=\"older\"").doesNotContain("class=\"newer\"");
 
         Http.Response second = console.get("/admin/messages?user=" + user.telegramId() + "&page=2");

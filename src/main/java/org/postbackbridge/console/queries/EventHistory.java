@@ -31,11 +31,12 @@ public class EventHistory {
         this.jdbc = jdbc;
     }
 
+    /** One page of the events the filter matches, newest first; not counted, as the log only grows. */
     public Page<Entry> page(Filter filter, PageRequest page) {
-        List<Entry> entries = select(filter, "SELECT id, created_at, telegram_id, type, details, test_postback_id",
+        return Page.probed(select(filter, "SELECT id, created_at, telegram_id, type, details, test_postback_id",
                 " ORDER BY id DESC LIMIT :limit OFFSET :offset")
-                .param("limit", page.size()).param("offset", page.offset()).query(EventHistory::map).list();
-        return new Page<>(entries, page, select(filter, "SELECT COUNT(*)", "").query(Long.class).single());
+                .param("limit", page.sizeWithProbe()).param("offset", page.offset()).query(EventHistory::map).list(),
+                page);
     }
 
     public void each(Filter filter, Consumer<Entry> consumer) {

@@ -34,8 +34,12 @@ public class MessageHistory {
         this.jdbc = jdbc;
     }
 
-    /** Up to {@code limit} messages found, skipping the first {@code offset}. */
-    public List<Message> find(Search search, int offset, int limit) {
+    /** One page of the messages found, newest first; not counted, as the outbox keeps every message sent. */
+    public Page<Message> page(Search search, PageRequest page) {
+        return Page.probed(find(search, page.offset(), page.sizeWithProbe()), page);
+    }
+
+    private List<Message> find(Search search, int offset, int limit) {
         return new SqlFilter()
                 .where("chat_id = :chat", "chat", search.chatId())
                 .where("kind = :kind", "kind", search.kind())

@@ -32,7 +32,7 @@ public class OutboxView {
                         rs.getString("last_error"), Instant.ofEpochMilli(rs.getLong("created_at"))))
                 .list();
         long total = jdbc.sql("SELECT COUNT(*) FROM outbox WHERE status = ?").param(status).query(Long.class).single();
-        return new Page<>(rows, page, total);
+        return Page.counted(rows, page, total);
     }
 
     public Counts counts() {

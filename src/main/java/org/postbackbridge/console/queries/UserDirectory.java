@@ -41,7 +41,7 @@ public class UserDirectory {
                 .param("offset", page.offset()).query(UserDirectory::map).list();
         Search search = Search.of(query);
         JdbcClient.StatementSpec count = jdbc.sql("SELECT COUNT(*) FROM users u" + (search == null ? "" : search.condition()));
-        return new Page<>(rows, page, (search == null ? count : search.bind(count)).query(Long.class).single());
+        return Page.counted(rows, page, (search == null ? count : search.bind(count)).query(Long.class).single());
     }
 
     /** Every user {@link #search} would find, without a limit, one at a time (for exports). */

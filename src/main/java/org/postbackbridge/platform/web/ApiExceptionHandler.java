@@ -9,10 +9,14 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.TransactionException;
+import org.springframework.util.ClassUtils;
+import org.springframework.validation.BindException;
+import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -64,6 +68,32 @@ class ApiExceptionHandler {
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<ApiError> multipart(MultipartException e) {
         return ResponseEntity.badRequest().body(ApiError.of("invalid_body", "the multipart body could not be read", null));
+    }
+
+    /** A parameter that does not read as its type ({@code ?page=abc}): 400, naming it. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ApiError> typeMismatch(MethodArgumentTypeMismatchException e) {
+        return unreadable(e.getName(), e.getValue(), e.getRequiredType());
+    }
+
+    /** The same for a parameter bound into a filter or form object. */
+    @ExceptionHandler(BindException.class)
+    ResponseEntity<ApiError> bind(BindException e) {
+        FieldError field = e.getFieldError();
+        if (field == null) {
+            return ResponseEntity.badRequest().body(ApiError.of("invalid_parameter", "the parameters do not read", null));
+        }
+        return unreadable(field.getField(), field.getRejectedValue(), e.getFieldType(field.getField()));
+    }
+
+    private static ResponseEntity<ApiError> unreadable(String parameter, Object value, Class<?> type) {
+        String text = String.valueOf(value);
+        String shown = text.length() > 20 ? text.substring(0, 20) + "…" : text;
+        Class<?> boxed = type == null ? Object.class : ClassUtils.resolvePrimitiveIfNecessary(type);
+        String expected = Number.class.isAssignableFrom(boxed) ? "a number"
+                : boxed == Boolean.class ? "true or false" : "a valid value";
+        return ResponseEntity.badRequest().body(ApiError.of("invalid_parameter",
+                "'" + parameter + "' must be " + expected + ", not '" + shown + "'", parameter));
     }
 
     @ExceptionHandler(Exception.class)
