@@ -62,7 +62,7 @@ public class PostbackHandler {
     /** As {@link #handle(PostbackEvent, Map, String)}, for a postback accepted in spite of {@code warnings}. */
     public PostbackOutcome handle(PostbackEvent event, Map<String, String> params, String sourceAddress,
                                   List<Warning> warnings) {
-        return groupCommit.executeIfRoom(() -> {
+        return groupCommit.execute(() -> {
             PostbackOutcome outcome = process(event, params, sourceAddress, warnings);
             if (!event.test() && outcome.status() != PostbackStatus.DUPLICATE) {
                 warnings.stream().filter(warning -> warning.code().equals(Warning.UNSUBSTITUTED_MACRO))

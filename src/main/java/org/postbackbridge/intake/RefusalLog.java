@@ -72,7 +72,7 @@ class RefusalLog {
     /** Records the refusal in its own transaction. */
     void record(String network, PostbackParser.Identity identity, Map<String, String> stored, String source,
                 Rejection rejection) {
-        groupCommit.executeIfRoom(() -> {
+        groupCommit.execute(() -> {
             inbox.storeRejected(network, identity, stored, source, rejection);
             return null;
         });

@@ -81,7 +81,7 @@ class DatabaseConfig {
     @Bean
     GroupCommit groupCommit(PlatformTransactionManager transactions, DatabaseProperties properties,
                             MeterRegistry meters) {
-        return new GroupCommit(transactions, properties.maxBatch(), properties.maxQueued(), meters);
+        return new GroupCommit(transactions, properties.maxBatch(), meters);
     }
 
     @Bean

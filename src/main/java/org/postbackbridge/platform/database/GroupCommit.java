@@ -1,6 +1,5 @@
 package org.postbackbridge.platform.database;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -37,12 +36,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (the writer then skips those still queued). Callers park without a timeout of their own, because
  * a timed park of a virtual thread costs a timer task per request (an eighth of the request
  * threads' CPU in a profile), and the watchdog's one look a second costs nothing per request.
- *
- * <p>Work a client can send again (a request) goes through {@link #executeIfRoom}, which refuses it
- * at once while {@code maxQueued} units are already waiting. Each waiting request holds its buffers
- * and its thread's stack in the heap; without this bound a burst the database cannot keep up with
- * would fill the heap, and bounding the connections instead leaves the requests beyond the limit
- * unanswered in the kernel's queue. The service's own writes (a sent message's result) always queue.
  */
 public final class GroupCommit implements AutoCloseable {
 
@@ -53,9 +46,7 @@ public final class GroupCommit implements AutoCloseable {
     private final TransactionTemplate batchTransaction;
     private final TransactionTemplate unitSavepoint;
     private final int maxBatch;
-    private final int maxQueued;
     private final DistributionSummary batchSizes;
-    private final Counter refusedAsBusy;
     private final Duration maxWait;
     private final Thread writer;
     private final ScheduledExecutorService watchdog;
@@ -63,19 +54,15 @@ public final class GroupCommit implements AutoCloseable {
     private volatile List<Unit<?>> running = List.of();
     private volatile boolean closed;
 
-    public GroupCommit(PlatformTransactionManager transactions, int maxBatch, int maxQueued, MeterRegistry meters) {
-        this(transactions, maxBatch, maxQueued, MAX_WAIT, meters);
+    public GroupCommit(PlatformTransactionManager transactions, int maxBatch, MeterRegistry meters) {
+        this(transactions, maxBatch, MAX_WAIT, meters);
     }
 
-    GroupCommit(PlatformTransactionManager transactions, int maxBatch, int maxQueued, Duration maxWait,
-                MeterRegistry meters) {
+    GroupCommit(PlatformTransactionManager transactions, int maxBatch, Duration maxWait, MeterRegistry meters) {
         this.batchTransaction = new TransactionTemplate(transactions);
         this.unitSavepoint = new TransactionTemplate(transactions);
         this.unitSavepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.maxBatch = maxBatch;
-        this.maxQueued = maxQueued;
-        this.refusedAsBusy = Counter.builder("postback_bridge.group_commit.refused_busy")
-                .description("Requests refused because too many were already waiting for the database").register(meters);
         this.maxWait = maxWait;
         // Bigger batches are cheaper per unit (one commit, and the pages they share written once).
         this.batchSizes = DistributionSummary.builder("postback_bridge.group_commit.batch_size")
@@ -106,18 +93,6 @@ public final class GroupCommit implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new StorageUnavailableException("interrupted while waiting for the commit", e);
         }
-    }
-
-    /**
-     * As {@link #execute}, for work a client can send again: throws {@link WriterBusyException},
-     * having done nothing, while {@code maxQueued} units are already waiting.
-     */
-    public <T> T executeIfRoom(Supplier<T> work) {
-        if (queue.size() >= maxQueued) {
-            refusedAsBusy.increment();
-            throw new WriterBusyException(maxQueued);
-        }
-        return execute(work);
     }
 
     /** Units waiting for the writer to take them. */

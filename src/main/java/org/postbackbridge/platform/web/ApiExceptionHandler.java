@@ -1,11 +1,9 @@
 package org.postbackbridge.platform.web;
 
 import org.postbackbridge.platform.database.StorageUnavailableException;
-import org.postbackbridge.platform.database.WriterBusyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.TransactionException;
@@ -32,13 +30,6 @@ class ApiExceptionHandler {
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ApiError> api(ApiException e) {
         return ResponseEntity.status(e.status()).body(e.body());
-    }
-
-    /** Not logged: a burst would write a line per request; the counter postback_bridge.group_commit.refused_busy counts them. */
-    @ExceptionHandler(WriterBusyException.class)
-    ResponseEntity<ApiError> busy(WriterBusyException e) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
-                .body(ApiError.of("busy", e.getMessage() + "; nothing was stored, retry in a second", null));
     }
 
     @ExceptionHandler({StorageUnavailableException.class, DataAccessException.class, TransactionException.class})

@@ -43,7 +43,7 @@ class GroupCommitTest {
         dataSource = new SingleConnectionDataSource(countingSavepoints(connection), true);
         jdbc = JdbcClient.create(dataSource);
         jdbc.sql("CREATE TABLE items (name TEXT PRIMARY KEY)").update();
-        groupCommit = new GroupCommit(new DataSourceTransactionManager(dataSource), 64, 2, meters);
+        groupCommit = new GroupCommit(new DataSourceTransactionManager(dataSource), 64, meters);
     }
 
     @AfterEach
@@ -89,37 +89,6 @@ class GroupCommitTest {
         assertThat(meters.get("postback_bridge.group_commit.batch_size").summary().max())
                 .as("the four units shared a batch").isEqualTo(4);
         assertThat(savepointsTaken).hasValue(0);
-    }
-
-    @Test
-    void requestsBeyondTheQueueBoundAreRefusedAtOnceWhileTheServicesOwnWritesStillQueue() throws Exception {
-        CountDownLatch inFirstUnit = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Integer> holding = CompletableFuture.supplyAsync(() -> groupCommit.execute(() -> {
-            inFirstUnit.countDown();
-            await(release);
-            return insert("holding");
-        }));
-        inFirstUnit.await();
-        List<CompletableFuture<Integer>> waiting = new ArrayList<>();
-        for (String name : List.of("a", "b")) {
-            waiting.add(CompletableFuture.supplyAsync(() -> groupCommit.executeIfRoom(() -> insert(name))));
-        }
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> groupCommit.queuedUnits() == 2);
-
-        assertThatThrownBy(() -> groupCommit.executeIfRoom(() -> insert("refused")))
-                .isInstanceOf(WriterBusyException.class)
-                .hasMessage("2 requests are already waiting for the database");
-        CompletableFuture<Integer> own = CompletableFuture.supplyAsync(() -> groupCommit.execute(() -> insert("own")));
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> groupCommit.queuedUnits() == 3);
-
-        release.countDown();
-        assertThat(holding.join()).isEqualTo(1);
-        assertThat(waiting).allSatisfy(unit -> assertThat(unit.join()).isEqualTo(1));
-        assertThat(own.join()).isEqualTo(1);
-        assertThat(jdbc.sql("SELECT name FROM items ORDER BY name").query(String.class).list())
-                .containsExactly("a", "b", "holding", "own");
-        assertThat(meters.get("postback_bridge.group_commit.refused_busy").counter().count()).isEqualTo(1);
     }
 
     /**
@@ -168,7 +137,7 @@ class GroupCommitTest {
 
     @Test
     void aCallerWaitsNoLongerThanTheLimitAndWorkItWasRefusedForIsNeverCommitted() throws Exception {
-        GroupCommit slow = new GroupCommit(new DataSourceTransactionManager(dataSource), 64, 2, Duration.ofMillis(300), meters);
+        GroupCommit slow = new GroupCommit(new DataSourceTransactionManager(dataSource), 64, Duration.ofMillis(300), meters);
         try {
             CountDownLatch release = new CountDownLatch(1);
             CompletableFuture<Integer> stuck = CompletableFuture.supplyAsync(() -> slow.execute(() -> {
