@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.postbackbridge.platform.database.DatabaseUrl;
+import org.springframework.boot.SpringApplication;
 
 /**
  * A fresh, empty database for each Spring context, of the vendor the build asks for with
@@ -85,7 +86,8 @@ public final class TestDatabase {
             if (Files.isDirectory(memory) && Files.isWritable(memory)
                     && Files.getFileStore(memory).getUsableSpace() >= MEMORY_NEEDED) {
                 Path folder = Files.createTempDirectory(memory, "postback-bridge-tests");
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(folder)));
+                // Once Spring Boot has closed the test contexts, and with them their connections.
+                SpringApplication.getShutdownHandlers().add(() -> deleteQuietly(folder));
                 return folder;
             }
         } catch (IOException e) {
