@@ -23,7 +23,7 @@ public final class TestDatabase {
 
     public static final String VENDOR_PROPERTY = "test.database";
 
-    /** A suite run's SQLite files, with room to spare (a full run writes a few hundred megabytes at most). */
+    /** Free memory needed before SQLite files go there: a suite run writes megabytes, not gigabytes. */
     private static final long MEMORY_NEEDED = 2L * 1024 * 1024 * 1024;
     private static final Path SQLITE_FOLDER = sqliteFolder();
 
