@@ -10,9 +10,13 @@ import org.postbackbridge.testsupport.IntegrationTest;
 import org.postbackbridge.testsupport.PostbackTestBase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
 
 /** With the database gone, postbacks get 503 (so the network retries) and health says degraded. */
 @IntegrationTest
+// A service of its own, thrown away afterwards: on the shared one, other classes' messages may be on
+// their way when the pool closes, and closing would then wait a minute for their results to be written.
+@TestPropertySource(properties = "spring.application.name=storage-unavailable-test")
 @DirtiesContext
 class StorageUnavailableTest extends PostbackTestBase {
 

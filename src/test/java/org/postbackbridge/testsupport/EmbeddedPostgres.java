@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.springframework.boot.SpringApplication;
 
 /**
  * A real PostgreSQL server the build brings, started once per test JVM, for machines where
@@ -67,13 +68,15 @@ final class EmbeddedPostgres {
         run(List.of(binaries.resolve("bin/pg_ctl").toString(), "-D", data.toString(), "-w", "-l",
                 data.resolve("server.log").toString(), "-o",
                 "-p " + port + " -h 127.0.0.1 -k " + data + " -F -c fsync=off -c max_connections=300", "start"), root);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        // After Spring Boot has closed the test contexts: stopped earlier, the server would be gone while
+        // they close (each failing on its connections), and the JVM would outlive surefire's patience.
+        SpringApplication.getShutdownHandlers().add(() -> {
             try {
                 run(List.of(binaries.resolve("bin/pg_ctl").toString(), "-D", data.toString(), "-m", "immediate", "stop"), root);
             } catch (IOException | InterruptedException e) {
                 // The JVM is going away; the temporary folder is all that is left behind.
             }
-        }));
+        });
         return "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres";
     }
 

@@ -1,13 +1,18 @@
 package org.postbackbridge.testsupport;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.postbackbridge.platform.database.DatabaseUrl;
+import org.springframework.boot.SpringApplication;
 
 /**
  * A fresh, empty database for each Spring context, of the vendor the build asks for with
@@ -17,6 +22,10 @@ import org.postbackbridge.platform.database.DatabaseUrl;
 public final class TestDatabase {
 
     public static final String VENDOR_PROPERTY = "test.database";
+
+    /** Free memory needed before SQLite files go there: a suite run writes megabytes, not gigabytes. */
+    private static final long MEMORY_NEEDED = 2L * 1024 * 1024 * 1024;
+    private static final Path SQLITE_FOLDER = sqliteFolder();
 
     private TestDatabase() {
     }
@@ -58,10 +67,41 @@ public final class TestDatabase {
     /** A new SQLite file, whatever the vendor under test. */
     public static String freshSqliteUrl() {
         try {
-            Path dir = Files.createTempDirectory("postback-bridge-test");
+            Path dir = Files.createTempDirectory(SQLITE_FOLDER, "postback-bridge-test");
             return "jdbc:sqlite:" + dir.resolve("test.db");
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Where the SQLite test files go: memory ({@code /dev/shm}) when there is room, the temporary
+     * folder otherwise. The service asks SQLite for {@code synchronous=FULL}, one fsync per commit,
+     * which on a disk costs milliseconds; in memory the same statements, locks and pragmas run and
+     * the fsync costs nothing, as the PostgreSQL the build brings runs with {@code fsync=off}.
+     */
+    private static Path sqliteFolder() {
+        Path memory = Path.of("/dev/shm");
+        try {
+            if (Files.isDirectory(memory) && Files.isWritable(memory)
+                    && Files.getFileStore(memory).getUsableSpace() >= MEMORY_NEEDED) {
+                Path folder = Files.createTempDirectory(memory, "postback-bridge-tests");
+                // Once Spring Boot has closed the test contexts, and with them their connections.
+                SpringApplication.getShutdownHandlers().add(() -> deleteQuietly(folder));
+                return folder;
+            }
+        } catch (IOException e) {
+            // No room in memory: the temporary folder will do.
+        }
+        return Path.of(System.getProperty("java.io.tmpdir"));
+    }
+
+    /** Deletes the SQLite files this JVM made in memory once it exits; on disk they are left as before. */
+    private static void deleteQuietly(Path folder) {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // Memory is given back when the machine restarts.
         }
     }
 

@@ -14,13 +14,20 @@ import org.apache.tomcat.util.net.SocketWrapperBase;
  * Tomcat's HTTP/1.1 connector with a deadline for the whole request head. Tomcat's own timeouts
  * apply to each read, so a client that trickles a header byte every few seconds would keep a
  * connection forever, and enough such clients exhaust the connections. Once a second, connections
- * still reading a request line and headers started more than {@link #DEADLINE} ago are closed.
+ * still reading a request line and headers started more than the deadline ago ({@link #DEADLINE}
+ * unless configured) are closed.
  */
 public class HeadDeadlineProtocol extends Http11NioProtocol {
 
     static final Duration DEADLINE = Duration.ofSeconds(10);
 
+    private Duration deadline = DEADLINE;
     private ScheduledExecutorService reaper;
+
+    /** Set by Tomcat from the connector property of that name; see {@link RequestHeadDeadline}. */
+    public void setHeadDeadlineMillis(long millis) {
+        deadline = Duration.ofMillis(millis);
+    }
 
     @Override
     public void start() throws Exception {
@@ -42,7 +49,7 @@ public class HeadDeadlineProtocol extends Http11NioProtocol {
         long now = System.nanoTime();
         for (SocketWrapperBase<?> connection : getEndpoint().getConnections()) {
             if (connection.getCurrentProcessor() instanceof AbstractProcessor processor
-                    && readingHeadSince(processor.getRequest(), now) > DEADLINE.toNanos()) {
+                    && readingHeadSince(processor.getRequest(), now) > deadline.toNanos()) {
                 connection.close();
             }
         }
