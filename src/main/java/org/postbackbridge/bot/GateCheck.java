@@ -43,6 +43,11 @@ class GateCheck implements SetupCheck {
         }
         try {
             ChatMember member = bot.rightsIn(channel);
+            if (member == null) {
+                return SetupResult.problem(SetupItem.GATE,
+                        "Telegram did not say whether " + bot.name() + " is a member of " + channel + ".",
+                        "Check that REQUIRED_CHANNEL_ID is the channel's ID and that " + bot.name() + " is its administrator.");
+            }
             if (ADMINISTRATOR.contains(member.getStatus())) {
                 return SetupResult.ok(SetupItem.GATE, bot.name() + " administers " + channel
                         + ", so it can tell who joined.");
