@@ -72,14 +72,9 @@ class AccessRules {
                 .authorizeHttpRequests(rules -> rules.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
                 .headers(headers -> headers.disable())
-                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .securityContext(context -> context.disable())
-                .requestCache(cache -> cache.disable())
-                .anonymous(anonymous -> anonymous.disable())
-                .logout(logout -> logout.disable())
-                .formLogin(form -> form.disable())
-                .httpBasic(basic -> basic.disable());
-        return http.build();
+                .anonymous(anonymous -> anonymous.disable());
+        return withoutSessionsOrLogins(http).build();
     }
 
     @Bean
@@ -136,13 +131,18 @@ class AccessRules {
                                 + "(API keys) to change anything", null).send(response, HttpStatus.FORBIDDEN), apiV1)
                         .defaultAccessDeniedHandlerFor((request, response, e) -> ApiError.of("invalid_form_token",
                                         "the form is out of date or came from another site; reload the page and try again",
-                                        null).send(response, HttpStatus.FORBIDDEN), request -> true))
+                                        null).send(response, HttpStatus.FORBIDDEN), request -> true));
+        return withoutSessionsOrLogins(http).build();
+    }
+
+    /** Both chains: no HTTP session, no saved request, and none of Spring Security's own login or logout pages. */
+    private static HttpSecurity withoutSessionsOrLogins(HttpSecurity http) {
+        return http
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .logout(logout -> logout.disable())
                 .formLogin(form -> form.disable())
                 .httpBasic(basic -> basic.disable());
-        return http.build();
     }
 
     /**
