@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.postbackbridge.testsupport.IntegrationTest;
 import org.postbackbridge.testsupport.PostbackTestBase;
 import org.postbackbridge.testsupport.TestUsers;
+import org.postbackbridge.testsupport.VendorNeutral;
 import org.postbackbridge.users.BotUser;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,6 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * except in CI, where it must run.
  */
 @IntegrationTest
+@VendorNeutral
 // The service's real clock: the script checks timestamps against the machine's.
 class VerifyWebhookScriptTest extends PostbackTestBase {
 

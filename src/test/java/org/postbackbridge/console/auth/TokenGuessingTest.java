@@ -15,6 +15,7 @@ import org.postbackbridge.testsupport.ConsoleClient;
 import org.postbackbridge.testsupport.Http;
 import org.postbackbridge.testsupport.IntegrationTest;
 import org.postbackbridge.testsupport.PostbackTestBase;
+import org.postbackbridge.testsupport.VendorNeutral;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -23,6 +24,7 @@ import org.springframework.test.context.TestPropertySource;
  * and others as a proxy on loopback names them in X-Forwarded-For.
  */
 @IntegrationTest
+@VendorNeutral
 @TestPropertySource(properties = "postback-bridge.admin.wrong-tokens-per-minute=100")
 class TokenGuessingTest extends PostbackTestBase {
 

@@ -15,12 +15,14 @@ import org.postbackbridge.integration.apikeys.ApiScope;
 import org.postbackbridge.testsupport.IntegrationTest;
 import org.postbackbridge.testsupport.PostbackTestBase;
 import org.postbackbridge.testsupport.TestUsers;
+import org.postbackbridge.testsupport.VendorNeutral;
 import org.postbackbridge.users.BotUser;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.json.JsonMapper;
 
 /** docs/integrations/feed_poller.py, the standard-library example, reads a live service's feed with a read key. */
 @IntegrationTest
+@VendorNeutral
 class FeedPollerScriptTest extends PostbackTestBase {
 
     @Autowired

@@ -18,6 +18,7 @@ import org.postbackbridge.testsupport.IntegrationTest;
 import org.postbackbridge.testsupport.PostbackTestBase;
 import org.postbackbridge.testsupport.ServiceInstance;
 import org.postbackbridge.testsupport.TestUsers;
+import org.postbackbridge.testsupport.VendorNeutral;
 import org.postbackbridge.users.BotUser;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -32,6 +33,7 @@ import org.springframework.test.context.TestPropertySource;
  * searches everything the run wrote (log output, every table, every answer) for the secrets.
  */
 @IntegrationTest
+@VendorNeutral
 // Log levels here, not in @DynamicPropertySource, whose properties arrive after logging is set up.
 // Everything our code and the Telegram client would say, not only what INFO shows; the rest at INFO,
 // as an operator runs it (the test profile says WARN).

@@ -13,10 +13,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.postbackbridge.testsupport.IntegrationTest;
 import org.postbackbridge.testsupport.PostbackTestBase;
+import org.postbackbridge.testsupport.VendorNeutral;
 import org.springframework.beans.factory.annotation.Value;
 
 /** A client that trickles its request head a byte at a time is cut off at the deadline; others are served meanwhile. */
 @IntegrationTest
+@VendorNeutral
 class RequestHeadDeadlineTest extends PostbackTestBase {
 
     /** Shorter in the test profile than in production, so the test waits seconds, not ten. */
