@@ -13,11 +13,12 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.postbackbridge.testsupport.FakeBotApi;
 import org.postbackbridge.testsupport.FakeBotApi.Call;
+import org.postbackbridge.testsupport.FakeBotApi;
 import org.postbackbridge.testsupport.IntegrationTest;
 import org.postbackbridge.testsupport.PostbackTestBase;
 import org.postbackbridge.testsupport.TestUsers;
+import org.postbackbridge.testsupport.VendorNeutral;
 import org.postbackbridge.users.BotUser;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -25,6 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** The outbox delivered through the real Bot API client to a fake Telegram that enforces the limits. */
 @IntegrationTest
+@VendorNeutral
 @DirtiesContext
 class TelegramDeliveryTest extends PostbackTestBase {
 
@@ -74,7 +76,7 @@ class TelegramDeliveryTest extends PostbackTestBase {
 
         List<Call> calls = awaitDelivered(linked.user().telegramId(), 3);
         assertThat(calls.get(1).text()).contains("Deposit received").contains("500 $");
-        assertThat(calls.get(2).text()).contains("Signals unlocked");
+        assertThat(calls.get(2).text()).contains("Premium access unlocked");
         assertThat(Duration.between(calls.get(1).at(), calls.get(2).at())).isGreaterThanOrEqualTo(Duration.ofMillis(990));
         assertThat(telegram.rateLimited()).isZero();
     }
