@@ -2,6 +2,7 @@ package org.postbackbridge.attribution;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.postbackbridge.users.BotUser;
 import org.postbackbridge.users.UserRepository;
@@ -36,6 +37,11 @@ public class Attribution {
     /** The user this player is linked to on this network, if any. */
     public Optional<BotUser> linkedUser(String network, String playerId) {
         return users.findByTelegramIdIn(PlayerLinks.linkedTelegramId("?", "?"), network, playerId);
+    }
+
+    /** Every player linked at or after {@code since}, by any instance, oldest first. */
+    public List<PlayerLinked> linkedSince(Instant since) {
+        return links.linkedSince(since);
     }
 
     /**

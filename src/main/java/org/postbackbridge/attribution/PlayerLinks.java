@@ -63,6 +63,15 @@ public class PlayerLinks {
                 .list();
     }
 
+    /** Players linked at or after {@code since}, oldest first. */
+    List<PlayerLinked> linkedSince(Instant since) {
+        return jdbc.sql("SELECT network, player_id, telegram_id FROM players WHERE linked_at >= ? ORDER BY linked_at")
+                .param(since.toEpochMilli())
+                .query((rs, n) -> new PlayerLinked(rs.getString("network"), rs.getString("player_id"),
+                        rs.getLong("telegram_id")))
+                .list();
+    }
+
     /** Unlinks the player; false when it was not linked. */
     boolean remove(String network, String playerId) {
         return jdbc.sql("DELETE FROM players WHERE network = ? AND player_id = ?")

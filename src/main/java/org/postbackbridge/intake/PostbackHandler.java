@@ -1,5 +1,6 @@
 package org.postbackbridge.intake;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -162,8 +163,9 @@ public class PostbackHandler {
 
     /**
      * Applies unmatched postbacks whose player got linked by a concurrent transaction that could
-     * not see them (two instances on PostgreSQL); returns how many. On one SQLite process this
-     * finds nothing, because writes there are serialized.
+     * not see them (two instances on PostgreSQL); returns how many. This reads every unmatched
+     * postback; {@link #applyUnmatchedOfPlayersLinkedSince} reads only recent links. On one SQLite
+     * process both find nothing, because writes there are serialized.
      */
     public int applyUnmatchedButLinked(int limit) {
         return groupCommit.execute(() -> {
@@ -173,6 +175,22 @@ public class PostbackHandler {
             byUser.forEach((telegramId, postbacks) -> applyLate(postbacks, telegramId, null));
             return waiting.size();
         });
+    }
+
+    /**
+     * As {@link #applyUnmatchedButLinked}, for the players linked at or after {@code since} only.
+     * The look is made outside the writer's transaction, which is taken only for a player with
+     * postbacks waiting; applying claims each postback, so one applied meanwhile is not applied twice.
+     */
+    public int applyUnmatchedOfPlayersLinkedSince(Instant since) {
+        int applied = 0;
+        for (PlayerLinked link : attribution.linkedSince(since)) {
+            List<StoredPostback> waiting = inbox.unmatched(link.network(), link.playerId());
+            if (!waiting.isEmpty() && groupCommit.execute(() -> applyLate(waiting, link.telegramId(), null))) {
+                applied += waiting.size();
+            }
+        }
+        return applied;
     }
 
     /**

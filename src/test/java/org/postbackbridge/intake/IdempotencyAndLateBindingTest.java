@@ -2,12 +2,14 @@ package org.postbackbridge.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.postbackbridge.attribution.Attribution;
 import org.postbackbridge.attribution.LinkMethod;
 import org.postbackbridge.attribution.PlayerLinks;
 import org.postbackbridge.testsupport.Http;
 import org.postbackbridge.testsupport.IntegrationTest;
+import org.postbackbridge.testsupport.MovableClock;
 import org.postbackbridge.testsupport.PostbackTestBase;
 import org.postbackbridge.testsupport.TestUsers;
 import org.postbackbridge.users.BotUser;
@@ -148,11 +150,7 @@ class IdempotencyAndLateBindingTest extends PostbackTestBase {
     @Test
     void unmatchedPostbackWhoseLinkCommittedElsewhereIsAppliedOnceBySweep() {
         BotUser user = TestUsers.started(users, "ru");
-        String player = TestUsers.newPlayerId();
-        postback("event=deposit&user_id=" + player + "&amount=40&transaction_id=race-" + player);
-        // As if another instance committed the link without seeing this postback.
-        jdbc.sql("INSERT INTO players (network, player_id, telegram_id, linked_by, linked_at) VALUES ('1win', ?, ?, 'click_token', 0)")
-                .param(player).param(user.telegramId()).update();
+        depositLinkedElsewhere(user, 0);
 
         int first = handler.applyUnmatchedButLinked(1000);
         int second = handler.applyUnmatchedButLinked(1000);
@@ -161,6 +159,40 @@ class IdempotencyAndLateBindingTest extends PostbackTestBase {
         assertThat(second).isZero();
         assertThat(reload(user).signalsUnlocked()).isTrue();
         assertThat(messageKinds(user)).containsExactly("link_summary");
+    }
+
+    @Test
+    void afterItsFirstSweepTheSweeperReadsOnlyThePlayersLinkedSinceItsLastSweep() {
+        MovableClock clock = new MovableClock();
+        UnmatchedSweeper sweeper = new UnmatchedSweeper(handler, clock);
+        BotUser linkedLongAgo = TestUsers.started(users, "ru");
+        depositLinkedElsewhere(linkedLongAgo, 0);
+
+        sweeper.sweep();
+
+        assertThat(reload(linkedLongAgo).signalsUnlocked()).as("the first sweep reads every unmatched postback").isTrue();
+
+        BotUser beforeTheWindow = TestUsers.started(users, "ru");
+        depositLinkedElsewhere(beforeTheWindow, clock.millis() - UnmatchedSweeper.OVERLAP.toMillis() - 60_000);
+        BotUser justNow = TestUsers.started(users, "ru");
+        depositLinkedElsewhere(justNow, clock.millis());
+        clock.advance(Duration.ofSeconds(5));
+
+        sweeper.sweep();
+
+        assertThat(reload(justNow).signalsUnlocked()).isTrue();
+        assertThat(messageKinds(justNow)).containsExactly("link_summary");
+        assertThat(reload(beforeTheWindow).signalsUnlocked()).as("linked before the window: not read").isFalse();
+        assertThat(handler.applyUnmatchedButLinked(1000)).isGreaterThanOrEqualTo(1);
+        assertThat(reload(beforeTheWindow).signalsUnlocked()).isTrue();
+    }
+
+    /** A deposit stored unmatched, then its player linked as if by another instance that did not see it. */
+    private void depositLinkedElsewhere(BotUser user, long linkedAt) {
+        String player = TestUsers.newPlayerId();
+        postback("event=deposit&user_id=" + player + "&amount=40&transaction_id=race-" + player);
+        jdbc.sql("INSERT INTO players (network, player_id, telegram_id, linked_by, linked_at) VALUES ('1win', ?, ?, 'click_token', ?)")
+                .param(player).param(user.telegramId()).param(linkedAt).update();
     }
 
     @Test
