@@ -5,6 +5,7 @@
 #
 #   bench/delivery-bench.sh
 #   MESSAGES=2000 PLAYERS=400 bench/delivery-bench.sh
+#   JAR=/tmp/old.jar bench/delivery-bench.sh          # an earlier build, for a side-by-side run
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,6 +14,7 @@ MESSAGES=${MESSAGES:-1000}
 SAMPLES=${SAMPLES:-50}
 PORT=${PORT:-3400}
 FAKE_PORT=${FAKE_PORT:-3401}
+JAR=${JAR:-target/postback-bridge.jar}
 
 . bench/lib.sh
 
@@ -22,7 +24,7 @@ cleanup() { [ -n "$service_pid" ] && kill "$service_pid" 2>/dev/null; wait 2>/de
 trap cleanup EXIT
 
 DATABASE_URL="$work/bench.db" PORT=$PORT TELEGRAM_TOKEN=123456:BENCH TELEGRAM_API_URL="http://127.0.0.1:$FAKE_PORT" \
-  ADMIN_CHAT_IDS= java -jar target/postback-bridge.jar >"$work/service.log" 2>&1 &
+  ADMIN_CHAT_IDS= java -jar "$JAR" >"$work/service.log" 2>&1 &
 service_pid=$!
 for _ in $(seq 1 200); do
   curl -fs "http://127.0.0.1:$PORT/postback/health" >/dev/null 2>&1 && break

@@ -8,7 +8,8 @@
 #      open loop (bench/LoadGen.java): RSS at the end, and the p99;
 #   4. deposits as fast as the service takes them (wrk, 16 connections) until 100,000 postbacks are
 #      stored; the log must show no OutOfMemoryError;
-#   5. kill -9, then a restart on that database: launch to the first health answer.
+#   5. kill -9, then a restart on that database: launch to the first health answer, then the CPU time
+#      the service spends in IDLE seconds of idling with those postbacks stored (its background work).
 # Runs alternate between the builds (baseline, new, baseline, new, ...) so the machine's drift
 # spreads over both; each figure is the median of RUNS runs. Then the jar's and image's size.
 #
@@ -70,8 +71,9 @@ launch() {  # CONFIG DB LOG
     sleep 0.02
   done
   took=$((($(date +%s%N) - start_ns) / 1000000))
-  took_cpu=$(awk '{ print ($14 + $15) * 10 }' /proc/"$service_pid"/stat)
+  took_cpu=$(cpu_ms)
 }
+cpu_ms() { awk '{ print ($14 + $15) * 10 }' /proc/"$service_pid"/stat; }
 last() { awk '{ print $NF }' <<<"$1"; }
 rss_mb() { awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' /proc/"$service_pid"/status; }
 # Postbacks not answered 200 within LoadGen's 30 s are counted, not fatal: on a machine too busy to
@@ -90,7 +92,7 @@ fill_to() {  # DB COUNT RUN_ID
   done
 }
 
-declare -A cold cold_cpu idle loaded p99 errors restart restart_cpu stored
+declare -A cold cold_cpu idle loaded p99 errors restart restart_cpu idle_cpu stored
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB, $(java -version 2>&1 | head -1), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 for run in $(seq 1 "$RUNS"); do
   for config in $CONFIGS; do
@@ -109,6 +111,10 @@ for run in $(seq 1 "$RUNS"); do
     stop_service -KILL
     launch "$config" "$db" "$log"
     restart[$config]+="$took " restart_cpu[$config]+="$took_cpu "
+    sleep 5  # past the start's own work
+    cpu_before=$(cpu_ms)
+    sleep "$IDLE"
+    idle_cpu[$config]+="$(($(cpu_ms) - cpu_before)) "
     stop_service
     stored[$config]+="$(stored_postbacks "$db") "
     echo "run $run $config: cold $(last "${cold[$config]}") ms, idle $(last "${idle[$config]}") MB," \
@@ -120,14 +126,14 @@ done
 
 med() { tr ' ' '\n' <<<"$1" | grep . | median; }
 echo
-printf '%-9s %14s %16s %12s %22s %16s %22s %16s\n' config "cold start ms" "its CPU ms" "idle RSS MB" "RSS after ${LOAD_SECONDS}s MB" \
-  "p99@${LOAD_RATE}/s ms" "restart after -9 ms" "its CPU ms"
+printf '%-9s %14s %16s %12s %22s %16s %22s %16s %20s\n' config "cold start ms" "its CPU ms" "idle RSS MB" "RSS after ${LOAD_SECONDS}s MB" \
+  "p99@${LOAD_RATE}/s ms" "restart after -9 ms" "its CPU ms" "CPU ms idle ${IDLE}s"
 for config in $CONFIGS; do
   [ -n "${cold[$config]:-}" ] || continue
-  printf '%-9s %14.0f %16.0f %12.0f %22.0f %16.1f %22.0f %16.0f\n' "$config" "$(med "${cold[$config]}")" "$(med "${cold_cpu[$config]}")" \
+  printf '%-9s %14.0f %16.0f %12.0f %22.0f %16.1f %22.0f %16.0f %20.0f\n' "$config" "$(med "${cold[$config]}")" "$(med "${cold_cpu[$config]}")" \
     "$(med "${idle[$config]}")" "$(med "${loaded[$config]}")" "$(med "${p99[$config]}")" "$(med "${restart[$config]}")" \
-    "$(med "${restart_cpu[$config]}")"
-  echo "          runs: cold ${cold[$config]}| cpu ${cold_cpu[$config]}| idle ${idle[$config]}| loaded ${loaded[$config]}| p99 ${p99[$config]}| not answered ${errors[$config]}| restart ${restart[$config]}| cpu ${restart_cpu[$config]}| postbacks stored at restart ${stored[$config]}" | tr -s ' '
+    "$(med "${restart_cpu[$config]}")" "$(med "${idle_cpu[$config]}")"
+  echo "          runs: cold ${cold[$config]}| cpu ${cold_cpu[$config]}| idle ${idle[$config]}| loaded ${loaded[$config]}| p99 ${p99[$config]}| not answered ${errors[$config]}| restart ${restart[$config]}| cpu ${restart_cpu[$config]}| idle cpu ${idle_cpu[$config]}| postbacks stored at restart ${stored[$config]}" | tr -s ' '
 done
 
 echo
