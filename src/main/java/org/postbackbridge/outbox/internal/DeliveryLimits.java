@@ -76,8 +76,9 @@ class DeliveryLimits {
 
     /** Waits until a request may start within the bot-wide limit, and counts it as in flight. */
     void acquire() throws InterruptedException {
-        while (!windowHasRoom()) {
-            waiting.park(POLL);
+        long wait;
+        while ((wait = nanosUntilRoom()) > 0) {
+            waiting.park(wait);
         }
         spacing.asBlocking().consume(1, waiting);
         synchronized (this) {
@@ -85,14 +86,21 @@ class DeliveryLimits {
         }
     }
 
-    /** Telegram answered (or the request failed): starts the chat's clock and frees the slot. */
-    void answered(long chatId) {
+    /**
+     * Telegram answered a request (or it failed): it is no longer in flight, and counts against the
+     * bot-wide limit for a second from now. Called at the answer, before its result is written.
+     */
+    void requestAnswered() {
         long now = now();
-        chatAnsweredAtNanos.put(chatId, now);
         synchronized (this) {
             inFlight--;
             answeredWithinASecond.addLast(now);
         }
+    }
+
+    /** The chat's last send was answered and its result written: the chat's interval starts now. */
+    void chatAnswered(long chatId) {
+        chatAnsweredAtNanos.put(chatId, now());
     }
 
     /** The longest any rule looks back: after this long, earlier sends no longer count. */
@@ -111,11 +119,19 @@ class DeliveryLimits {
         return chatId < 0;
     }
 
-    private synchronized boolean windowHasRoom() {
+    /**
+     * Zero when a request may start now. Otherwise, while some of the window's requests were
+     * answered, the time until the oldest answer is a second old: answers of those in flight do not
+     * make room, they only move into the window. While all are in flight, a short poll.
+     */
+    private synchronized long nanosUntilRoom() {
         long now = now();
         while (!answeredWithinASecond.isEmpty() && now - answeredWithinASecond.peekFirst() >= SECOND) {
             answeredWithinASecond.pollFirst();
         }
-        return inFlight + answeredWithinASecond.size() < perSecond;
+        if (inFlight + answeredWithinASecond.size() < perSecond) {
+            return 0;
+        }
+        return answeredWithinASecond.isEmpty() ? POLL : answeredWithinASecond.peekFirst() + SECOND - now;
     }
 }

@@ -152,7 +152,7 @@ class OutboxDispatcher implements SmartLifecycle {
 
     private void deliver(OutboxMessage message) {
         try {
-            SendResult result = sender.send(message);
+            SendResult result = send(message);
             metrics.record(result);
             // Once sent, a message must not stay pending because the database hiccuped: it would go again.
             // Written through the group commit, like postbacks: one writer and one fsync for both, where
@@ -167,9 +167,26 @@ class OutboxDispatcher implements SmartLifecycle {
                     message.id(), e.toString());
         } finally {
             // After the result is written: a pass that read the row before this point skips it.
-            limits.answered(message.chatId());
+            limits.chatAnswered(message.chatId());
             chatsInFlight.remove(message.chatId());
             signal.wake();
+        }
+    }
+
+    /**
+     * Telegram counted the request when it arrived, before it answered: the bot-wide limit frees
+     * its slot at the answer, without waiting for the result's write as the chat does. So a 429
+     * pauses the dispatcher here, before that slot can be taken by another send.
+     */
+    private SendResult send(OutboxMessage message) {
+        try {
+            SendResult result = sender.send(message);
+            if (result instanceof SendResult.RetryAfter retry) {
+                pauseUntil(clock.instant().plus(retry.delay()));
+            }
+            return result;
+        } finally {
+            limits.requestAnswered();
         }
     }
 

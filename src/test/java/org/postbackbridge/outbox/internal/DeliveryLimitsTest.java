@@ -66,7 +66,8 @@ class DeliveryLimitsTest {
         assertThat(limits.chatReady(42)).isTrue();
 
         limits.acquire();
-        limits.answered(42);
+        limits.requestAnswered();
+        limits.chatAnswered(42);
 
         assertThat(limits.chatReady(42)).isFalse();
         assertThat(limits.chatReady(43)).as("other chats are not held up").isTrue();
@@ -81,9 +82,11 @@ class DeliveryLimitsTest {
         DeliveryLimits limits = limits(30, Duration.ofMillis(10), 600);  // 600 a minute: one per 100 ms
 
         limits.acquire();
-        limits.answered(-1001);
+        limits.requestAnswered();
+        limits.chatAnswered(-1001);
         limits.acquire();
-        limits.answered(1001);
+        limits.requestAnswered();
+        limits.chatAnswered(1001);
 
         time.advance(Duration.ofMillis(50));
         assertThat(limits.chatReady(1001)).as("a private chat after its 10 ms").isTrue();
@@ -100,7 +103,8 @@ class DeliveryLimitsTest {
         assertThat(limits.answeredSince(42, readAt)).isFalse();
 
         time.advance(Duration.ofMillis(1));
-        limits.answered(42);
+        limits.requestAnswered();
+        limits.chatAnswered(42);
 
         assertThat(limits.answeredSince(42, readAt)).isTrue();
         assertThat(limits.answeredSince(42, limits.now())).isFalse();
@@ -117,6 +121,40 @@ class DeliveryLimitsTest {
 
         assertThat(time.since(started)).as("the first at once, then one each 1/5 s")
                 .isEqualTo(Duration.ofMillis(800));
+    }
+
+    @Test
+    void aFullWindowMakesRoomTheMomentItsOldestAnswerIsASecondOld() throws InterruptedException {
+        DeliveryLimits limits = limits(5, Duration.ofSeconds(1), 20);
+        for (int i = 0; i < 5; i++) {
+            limits.acquire();
+        }
+        long firstAnsweredAt = time.currentTimeNanos();
+        limits.requestAnswered();
+        time.advance(Duration.ofMillis(7));
+        for (int i = 0; i < 4; i++) {
+            limits.requestAnswered();
+        }
+        time.advance(Duration.ofMillis(2));
+
+        limits.acquire();
+
+        assertThat(time.currentTimeNanos()).as("not a poll later").isEqualTo(firstAnsweredAt + Duration.ofSeconds(1).toNanos());
+    }
+
+    @Test
+    void answeringARequestStartsNoChatsInterval() throws InterruptedException {
+        DeliveryLimits limits = limits(30, Duration.ofMillis(300), 20);
+        limits.acquire();
+        limits.requestAnswered();
+        time.advance(Duration.ofMillis(50));
+        assertThat(limits.chatReady(42)).as("its interval starts once its result is written; until then the "
+                + "dispatcher holds the chat as in flight").isTrue();
+
+        limits.chatAnswered(42);
+        time.advance(Duration.ofMillis(299));
+
+        assertThat(limits.chatReady(42)).isFalse();
     }
 
     @Test
@@ -141,7 +179,7 @@ class DeliveryLimitsTest {
         assertThat(sixth.isAlive()).as("a sixth waits while five are in flight, however long").isTrue();
 
         long answeredAt = time.currentTimeNanos();
-        limits.answered(1);
+        limits.requestAnswered();
         time.advance(Duration.ofMillis(999));
         sixth.join(Duration.ofMillis(200));
         assertThat(sixth.isAlive()).as("the answered one counts for a second after its answer").isTrue();
