@@ -101,8 +101,12 @@ class LeaderLoopTest {
             sends.execute(() -> {
                 sendStarted.countDown();
                 try {
-                    // Answered once stop() has returned, or after two seconds: only a stop that waits sees it first.
-                    stopReturned.await(2, TimeUnit.SECONDS);
+                    // Answered once stop() has returned, or half a second after stop() began: only a
+                    // stop that waits sees it first.
+                    while (loop.isRunning()) {
+                        Thread.sleep(5);
+                    }
+                    stopReturned.await(500, TimeUnit.MILLISECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }

@@ -24,13 +24,22 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The outbox delivered through the real Bot API client to a fake Telegram that enforces the limits. */
+/**
+ * The outbox delivered through the real Bot API client to a fake Telegram that enforces the limits.
+ * Both keep a per-chat interval, a group limit and a retry backoff shorter than Telegram's and the
+ * production defaults, so the tests wait fractions of a second where they would wait seconds; what
+ * they check is stated against these settings. Telegram's {@code retry_after} is whole seconds.
+ */
 @IntegrationTest
 @VendorNeutral
 @DirtiesContext
 class TelegramDeliveryTest extends PostbackTestBase {
 
-    static final FakeBotApi telegram = new FakeBotApi();
+    static final Duration PER_CHAT_INTERVAL = Duration.ofMillis(200);
+    static final int GROUP_PER_MINUTE = 300;
+    static final Duration FIRST_RETRY_DELAY = Duration.ofMillis(100);
+    static final Duration RETRY_AFTER_CAP = Duration.ofMillis(1500);
+    static final FakeBotApi telegram = new FakeBotApi(30, PER_CHAT_INTERVAL, GROUP_PER_MINUTE);
     static final long OPERATOR_CHAT = 9000001;
     static final long OPERATOR_SUPERGROUP = -1009000001L;
     static final Duration DELIVERY = Duration.ofSeconds(15);
@@ -39,7 +48,10 @@ class TelegramDeliveryTest extends PostbackTestBase {
     static void telegram(DynamicPropertyRegistry registry) {
         registry.add("postback-bridge.telegram.token", () -> FakeBotApi.TOKEN);
         registry.add("postback-bridge.telegram.api-url", telegram::url);
-        registry.add("postback-bridge.telegram.delivery.retry-after-cap", () -> "2s");
+        registry.add("postback-bridge.telegram.delivery.per-chat-interval", PER_CHAT_INTERVAL::toString);
+        registry.add("postback-bridge.telegram.delivery.group-per-minute", () -> GROUP_PER_MINUTE);
+        registry.add("postback-bridge.telegram.delivery.first-retry-delay", FIRST_RETRY_DELAY::toString);
+        registry.add("postback-bridge.telegram.delivery.retry-after-cap", RETRY_AFTER_CAP::toString);
     }
 
     @AfterAll
@@ -68,7 +80,7 @@ class TelegramDeliveryTest extends PostbackTestBase {
     }
 
     @Test
-    void firstDepositSendsTheDepositThenTheUnlockMessageOneSecondApart() {
+    void firstDepositSendsTheDepositThenTheUnlockMessageOneChatIntervalApart() {
         LinkedPlayer linked = linkedPlayer("en");
         awaitDelivered(linked.user().telegramId(), 1);
 
@@ -77,7 +89,7 @@ class TelegramDeliveryTest extends PostbackTestBase {
         List<Call> calls = awaitDelivered(linked.user().telegramId(), 3);
         assertThat(calls.get(1).text()).contains("Deposit received").contains("500 $");
         assertThat(calls.get(2).text()).contains("Premium access unlocked");
-        assertThat(Duration.between(calls.get(1).at(), calls.get(2).at())).isGreaterThanOrEqualTo(Duration.ofMillis(990));
+        assertThat(Duration.between(calls.get(1).at(), calls.get(2).at())).isGreaterThanOrEqualTo(PER_CHAT_INTERVAL.minusMillis(10));
         assertThat(telegram.rateLimited()).isZero();
     }
 
@@ -144,26 +156,35 @@ class TelegramDeliveryTest extends PostbackTestBase {
 
     @Test
     void a429PausesTheWholeDispatcherForRetryAfterThenEverythingGoesOnce() {
+        // Longer than the per-chat interval, so the refused chats' own waits do not explain the pause.
+        Duration retryAfter = Duration.ofSeconds(1);
         AtomicInteger refusalsLeft = new AtomicInteger(3);
         AtomicReference<Instant> first429 = new AtomicReference<>();
         telegram.on("sendMessage", call -> {
             if (refusalsLeft.getAndDecrement() > 0) {
                 first429.compareAndSet(null, Instant.now());
-                return FakeBotApi.error(429, "Too Many Requests: retry after 2", Map.of("retry_after", 2));
+                return FakeBotApi.error(429, "Too Many Requests: retry after 1", Map.of("retry_after", retryAfter.toSeconds()));
             }
             return telegram.sentMessage(call);
         });
-        List<BotUser> recipients = List.of(TestUsers.started(users, "en"), TestUsers.started(users, "en"),
-                TestUsers.started(users, "en"), TestUsers.started(users, "en"));
+        List<BotUser> refused = List.of(TestUsers.started(users, "en"), TestUsers.started(users, "en"),
+                TestUsers.started(users, "en"));
+        BotUser bystander = TestUsers.started(users, "en");
+        List<BotUser> recipients = List.of(refused.get(0), refused.get(1), refused.get(2), bystander);
 
-        recipients.forEach(user -> outbox.enqueue(user.telegramId(), "test", "hello " + user.telegramId(), null, null));
+        refused.forEach(user -> outbox.enqueue(user.telegramId(), "test", "hello " + user.telegramId(), null, null));
+        // A send already on its way when the first 429 is written down cannot be held back: the
+        // bystander's message is queued once it is, and never refused, so only the pause can hold it.
+        await().atMost(DELIVERY).until(() -> refused.stream().flatMap(user -> outbox.forChat(user.telegramId()).stream())
+                .anyMatch(message -> message.lastError() != null && message.lastError().startsWith("429")));
+        outbox.enqueue(bystander.telegramId(), "test", "hello " + bystander.telegramId(), null, null);
 
         recipients.forEach(user -> awaitDelivered(user.telegramId(), 1));
-        // A send already on its way when the first 429 was answered cannot be held back; every later one waits.
-        assertThat(telegram.delivered()).filteredOn(call -> call.at().isAfter(first429.get()))
-                .hasSizeGreaterThanOrEqualTo(3)
+        List<Long> chats = recipients.stream().map(BotUser::telegramId).toList();
+        assertThat(telegram.delivered()).filteredOn(call -> chats.contains(call.chatId()))
+                .hasSize(recipients.size())
                 .allSatisfy(call -> assertThat(Duration.between(first429.get(), call.at()))
-                        .isGreaterThanOrEqualTo(Duration.ofMillis(1990)));
+                        .isGreaterThanOrEqualTo(retryAfter.minusMillis(10)));
         for (BotUser user : recipients) {
             assertThat(telegram.delivered(user.telegramId())).hasSize(1);
             assertThat(outbox.forChat(user.telegramId())).singleElement()
@@ -195,7 +216,8 @@ class TelegramDeliveryTest extends PostbackTestBase {
         assertThat(sent.status()).isEqualTo(Outbox.SENT);
         assertThat(sent.attempts()).isEqualTo(3);
         List<Call> tries = telegram.calls("sendMessage");
-        assertThat(Duration.between(tries.get(0).at(), tries.get(1).at())).isGreaterThanOrEqualTo(Duration.ofMillis(100));
+        // The first backoff step, less its jitter (half the step).
+        assertThat(Duration.between(tries.get(0).at(), tries.get(1).at())).isGreaterThanOrEqualTo(FIRST_RETRY_DELAY.dividedBy(2));
         assertThat(Duration.between(tries.get(1).at(), tries.get(2).at())).isGreaterThan(Duration.between(tries.get(0).at(), tries.get(1).at()).minusMillis(150));
     }
 
@@ -226,8 +248,8 @@ class TelegramDeliveryTest extends PostbackTestBase {
         assertThat(sent.attempts()).as("only the send that went through counts").isEqualTo(1);
         List<Call> tries = telegram.calls("sendMessage");
         assertThat(tries).hasSize(6);
-        // The test backoff starts at 200 ms, so the chat's 1 s interval sets the first waits; the
-        // fifth refusal's wait (3.2 s, give or take half) is the backoff's own.
+        // The backoff starts at 100 ms, so the chat's 200 ms interval sets the first waits; the
+        // fifth refusal's wait (1.6 s, give or take half the first step) is the backoff's own.
         assertThat(Duration.between(tries.get(4).at(), tries.get(5).at()))
                 .as("the waits grow").isGreaterThan(Duration.between(tries.get(0).at(), tries.get(1).at()).plusMillis(500));
     }
@@ -242,8 +264,8 @@ class TelegramDeliveryTest extends PostbackTestBase {
         recipients.forEach(user -> assertThat(awaitFinished(user.telegramId()).status()).isEqualTo(Outbox.SENT));
         List<Call> tries = telegram.calls("sendMessage");
         assertThat(tries).hasSize(2 * recipients.size());
-        // One refusal's wait is the first backoff step, here under the chat's 1 s interval; six counted
-        // as six in a row would wait 3.2 s or more.
+        // One refusal's wait is the first backoff step, here under the chat's 200 ms interval; six
+        // counted as six in a row would wait the sixth step, 3.2 s or more.
         assertThat(Duration.between(tries.get(recipients.size() - 1).at(), tries.getLast().at()))
                 .isLessThan(Duration.ofMillis(2500));
     }
@@ -304,7 +326,10 @@ class TelegramDeliveryTest extends PostbackTestBase {
     @Test
     void aRetryAfterLongerThanTheCapParksDeliveryAndTellsTheOperator() {
         BotUser user = TestUsers.started(users, "en");
-        telegram.failFirst("sendMessage", 1, FakeBotApi.error(429, "Too Many Requests: retry after 3", Map.of("retry_after", 3)));
+        // Telegram's retry_after is whole seconds: the shortest one longer than the cap.
+        Duration retryAfter = Duration.ofSeconds(2);
+        telegram.failFirst("sendMessage", 1, FakeBotApi.error(429, "Too Many Requests: retry after 2",
+                Map.of("retry_after", retryAfter.toSeconds())));
 
         outbox.enqueue(user.telegramId(), "test", "hello", null, null);
 
@@ -313,14 +338,14 @@ class TelegramDeliveryTest extends PostbackTestBase {
         OutboxMessage parked = outbox.forChat(user.telegramId()).getFirst();
         assertThat(parked.status()).isEqualTo(Outbox.PENDING);
         assertThat(parked.attempts()).isZero();
-        assertThat(parked.lastError()).contains("retry after 3");
+        assertThat(parked.lastError()).contains("retry after 2");
         Call delivered = awaitDelivered(user.telegramId(), 1).getFirst();
         Call refused = telegram.calls("sendMessage").getFirst();
-        assertThat(Duration.between(refused.at(), delivered.at())).isGreaterThanOrEqualTo(Duration.ofMillis(2990));
+        assertThat(Duration.between(refused.at(), delivered.at())).isGreaterThanOrEqualTo(retryAfter.minusMillis(10));
     }
 
     @Test
-    void oneChatGetsOneMessageASecondInOrderWhileOtherChatsGoOn() {
+    void oneChatGetsOneMessageAPerChatIntervalInOrderWhileOtherChatsGoOn() {
         BotUser busy = TestUsers.started(users, "en");
         for (int i = 0; i < 4; i++) {
             outbox.enqueue(busy.telegramId(), "test", "message " + i, null, null);
@@ -332,7 +357,8 @@ class TelegramDeliveryTest extends PostbackTestBase {
         others.forEach(user -> awaitDelivered(user.telegramId(), 1));
 
         assertThat(busyCalls).extracting(Call::text).containsExactly("message 0", "message 1", "message 2", "message 3");
-        assertThat(Duration.between(busyCalls.getFirst().at(), busyCalls.getLast().at())).isGreaterThanOrEqualTo(Duration.ofMillis(2990));
+        assertThat(Duration.between(busyCalls.getFirst().at(), busyCalls.getLast().at()))
+                .isGreaterThanOrEqualTo(PER_CHAT_INTERVAL.multipliedBy(3).minusMillis(10));
         assertThat(telegram.rateLimited()).isZero();
     }
 

@@ -28,11 +28,14 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * 5,000 messages to 1,000 chats through a Telegram that misbehaves at random: bursts of 429, chats
+ * 1,250 messages to 250 chats through a Telegram that misbehaves at random: bursts of 429, chats
  * that blocked the bot or do not exist, 500s, answers that never come, slow answers. Every message
  * must end {@code sent}, {@code blocked} or {@code dead} with a reason, reach its chat exactly once if sent
  * and in order, and the dispatcher must still be working afterwards. The fake allows 300 messages a
- * second (and the service sends at that rate) so the run takes seconds, not minutes.
+ * second and a message to a chat every 250 ms (and the service sends at those limits) so the run takes
+ * seconds, not minutes. There are more chats than the dispatcher looks at in one pass (200), and the
+ * seeded faults include every kind within the first 111 draws, fewer than the messages to chats that
+ * draw (1,110), whatever order the sends take.
  */
 @SpringBootTest
 @DirtiesContext
@@ -40,16 +43,21 @@ import org.springframework.transaction.support.TransactionTemplate;
 @ActiveProfiles("test")
 class TelegramFaultsTest {
 
-    static final int CHATS = 1000;
+    static final int CHATS = 250;
     static final int PER_CHAT = 5;
     static final long FIRST_CHAT = 7_000_000;
-    static final FakeBotApi telegram = new FakeBotApi(300);
+    static final Duration PER_CHAT_INTERVAL = Duration.ofMillis(250);
+    /** Groups get none of these messages; at this pace the dispatcher's start waits a second, not three, for a previous one's sends. */
+    static final int GROUP_PER_MINUTE = 60;
+    static final FakeBotApi telegram = new FakeBotApi(300, PER_CHAT_INTERVAL, GROUP_PER_MINUTE);
 
     @DynamicPropertySource
     static void telegram(DynamicPropertyRegistry registry) {
         registry.add("postback-bridge.telegram.token", () -> FakeBotApi.TOKEN);
         registry.add("postback-bridge.telegram.api-url", telegram::url);
         registry.add("postback-bridge.telegram.delivery.messages-per-second", () -> "300");
+        registry.add("postback-bridge.telegram.delivery.per-chat-interval", PER_CHAT_INTERVAL::toString);
+        registry.add("postback-bridge.telegram.delivery.group-per-minute", () -> GROUP_PER_MINUTE);
         // A request that times out after Telegram took it is sent again (README: the at-least-once
         // windows). The injected hangs never deliver; the timeout is long enough that a cold first
         // request on a loaded machine is not mistaken for one.
@@ -81,7 +89,7 @@ class TelegramFaultsTest {
             }
         });
 
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
                 .until(() -> outbox.countByStatus(Outbox.PENDING) == 0);
 
         Map<String, Long> byStatus = jdbc.sql("SELECT status, COUNT(*) FROM outbox GROUP BY status")

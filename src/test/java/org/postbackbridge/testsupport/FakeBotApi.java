@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -70,7 +71,16 @@ public final class FakeBotApi implements AutoCloseable {
 
     /** A fake that allows {@code messagesPerSecond} in all instead of Telegram's 30, for long runs. */
     public FakeBotApi(int messagesPerSecond) {
-        limits = new RateLimits(messagesPerSecond);
+        this(messagesPerSecond, Duration.ofSeconds(1), 20);
+    }
+
+    /**
+     * A fake with limits of a test's choosing instead of Telegram's, for a service configured with
+     * the same ones: {@code messagesPerSecond} in all, at least {@code perChatInterval} between two
+     * messages to one chat, at most {@code groupPerMinute} messages a minute to one group.
+     */
+    public FakeBotApi(int messagesPerSecond, Duration perChatInterval, int groupPerMinute) {
+        limits = new RateLimits(messagesPerSecond, perChatInterval.toNanos(), groupPerMinute);
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -257,12 +267,16 @@ public final class FakeBotApi implements AutoCloseable {
         private static final long MINUTE = 60 * SECOND;
 
         private final int perSecond;
+        private final long perChatNanos;
+        private final int groupPerMinute;
         private final ArrayDeque<Long> lastSecond = new ArrayDeque<>();
         private final Map<Long, ArrayDeque<Long>> perChat = new HashMap<>();
         private int refused;
 
-        RateLimits(int perSecond) {
+        RateLimits(int perSecond, long perChatNanos, int groupPerMinute) {
             this.perSecond = perSecond;
+            this.perChatNanos = perChatNanos;
+            this.groupPerMinute = groupPerMinute;
         }
 
         synchronized boolean admit(long chatId) {
@@ -274,8 +288,8 @@ public final class FakeBotApi implements AutoCloseable {
             while (!chat.isEmpty() && now - chat.peekFirst() >= MINUTE) {
                 chat.pollFirst();
             }
-            boolean chatTooSoon = !chat.isEmpty() && now - chat.peekLast() < SECOND;
-            boolean groupFull = chatId < 0 && chat.size() >= 20;
+            boolean chatTooSoon = !chat.isEmpty() && now - chat.peekLast() < perChatNanos;
+            boolean groupFull = chatId < 0 && chat.size() >= groupPerMinute;
             if (lastSecond.size() >= perSecond || chatTooSoon || groupFull) {
                 refused++;
                 return false;
