@@ -42,19 +42,26 @@ public final class Chromium {
      * {@link #start()}.
      */
     public static synchronized ChromeDriver shared() {
-        if (shared == null) {
-            ChromeDriver started = start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> quitQuietly(started), "chromium-quit"));
-            shared = started;
+        if (shared != null) {
+            try {
+                reset(shared);
+                return shared;
+            } catch (WebDriverException e) {
+                // A class before this one left the browser broken: it gets a new one, as with start().
+                quitQuietly(shared);
+                shared = null;
+            }
         }
-        reset(shared);
+        ChromeDriver started = start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> quitQuietly(started), "chromium-quit"));
+        shared = started;
         return shared;
     }
 
     /**
-     * Forgets every cookie, of every host and port. Cookies ignore ports, so WebDriver's
-     * deleteAllCookies, which deletes the current page's, would leave another service's sign-in
-     * or language on 127.0.0.1 in place, and it fails on a blank page.
+     * Forgets every cookie, of every host and port. Cookies ignore ports, and WebDriver's
+     * deleteAllCookies deletes only the current page's, so from a blank page, or a page of another
+     * service on 127.0.0.1, it would leave that service's sign-in or language in place.
      */
     public static void clearCookies(ChromeDriver browser) {
         browser.executeCdpCommand("Network.clearBrowserCookies", Map.of());
