@@ -71,16 +71,13 @@ class PeoplePagesBrowserTest extends PostbackTestBase {
     }
 
     @BeforeAll
-    static void startBrowser() {
-        browser = Chromium.start();
+    static void freshBrowser() {
+        browser = Chromium.shared();
         browser.executeCdpCommand("Network.enable", Map.of());
     }
 
     @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
+    static void stopTelegram() {
         telegram.close();
     }
 

@@ -3,7 +3,6 @@ package org.postbackbridge.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -42,15 +41,8 @@ class SetupPageBrowserTest extends PostbackTestBase {
     static ChromeDriver browser;
 
     @BeforeAll
-    static void startBrowser() {
-        browser = Chromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
+    static void freshBrowser() {
+        browser = Chromium.shared();
     }
 
     @Test
@@ -72,7 +64,7 @@ class SetupPageBrowserTest extends PostbackTestBase {
         assertThat(verdict("refused_postbacks")).isEqualTo("OK");
         assertThat(item("premium_content").getText()).contains("Оператор ещё не указал").contains("PREMIUM_CHANNEL_ID");
         assertThat(item("operator_chats").getText()).contains("without TELEGRAM_TOKEN nothing can check it");
-        assertThat(browser.findElements(By.id("all-ok"))).isEmpty();
+        assertThat(Chromium.findNow(browser, By.id("all-ok"))).isEmpty();
         Screenshots.saveIfAsked(browser, "console-setup");
 
         for (String page : PAGES) {

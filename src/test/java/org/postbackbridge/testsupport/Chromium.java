@@ -4,7 +4,11 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -23,7 +27,85 @@ public final class Chromium {
     private static final Path BROWSER = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
     private static final Path DRIVER = Path.of(System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver"));
 
+    private static final Duration IMPLICIT_WAIT = Duration.ofSeconds(5);
+
+    private static ChromeDriver shared;
+
     private Chromium() {
+    }
+
+    /**
+     * The test JVM's one Chromium, started on first use and quit when the JVM exits, handed out in
+     * the state a newly started one is in: a blank page, no cookies, no extra request headers.
+     * Starting Chromium costs seconds, and test classes run one after another, so a class that
+     * calls this in its {@code @BeforeAll} has a fresh browser to itself as it had with
+     * {@link #start()}.
+     */
+    public static synchronized ChromeDriver shared() {
+        if (shared != null) {
+            try {
+                reset(shared);
+                return shared;
+            } catch (WebDriverException e) {
+                // A class before this one left the browser broken: it gets a new one, as with start().
+                quitQuietly(shared);
+                shared = null;
+            }
+        }
+        ChromeDriver started = start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> quitQuietly(started), "chromium-quit"));
+        shared = started;
+        return shared;
+    }
+
+    /**
+     * Forgets every cookie, of every host and port. Cookies ignore ports, and WebDriver's
+     * deleteAllCookies deletes only the current page's, so from a blank page, or a page of another
+     * service on 127.0.0.1, it would leave that service's sign-in or language in place.
+     */
+    public static void clearCookies(ChromeDriver browser) {
+        browser.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+    }
+
+    /**
+     * The elements {@code by} finds on the page as it is, without the implicit wait for one to
+     * appear, which would make every check that something is absent last the whole wait. Only
+     * for a page that has loaded: the console's pages are rendered by the service, and no script
+     * adds elements to them.
+     */
+    public static List<WebElement> findNow(ChromeDriver browser, By by) {
+        browser.manage().timeouts().implicitlyWait(Duration.ZERO);
+        try {
+            return browser.findElements(by);
+        } finally {
+            browser.manage().timeouts().implicitlyWait(IMPLICIT_WAIT);
+        }
+    }
+
+    private static void quitQuietly(ChromeDriver browser) {
+        try {
+            browser.quit();
+        } catch (WebDriverException e) {
+            // The JVM is going: its driver may have gone first, taking Chromium with it.
+        }
+    }
+
+    private static void reset(ChromeDriver browser) {
+        List<String> windows = List.copyOf(browser.getWindowHandles());
+        for (String extra : windows.subList(1, windows.size())) {
+            browser.switchTo().window(extra).close();
+        }
+        browser.switchTo().window(windows.getFirst());
+        try {
+            browser.switchTo().alert().dismiss();
+        } catch (NoAlertPresentException e) {
+            // The usual case: the last class left no question open.
+        }
+        browser.get("about:blank");
+        clearCookies(browser);
+        browser.executeCdpCommand("Network.clearBrowserCache", Map.of());
+        browser.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of()));
+        browser.manage().timeouts().implicitlyWait(IMPLICIT_WAIT);
     }
 
     public static ChromeDriver start() {
@@ -43,7 +125,7 @@ public final class Chromium {
                 .usingAnyFreePort()
                 .build();
         ChromeDriver driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        driver.manage().timeouts().implicitlyWait(IMPLICIT_WAIT);
         return driver;
     }
 
