@@ -44,9 +44,6 @@ class TwoInstancesTest {
         telegram = new FakeBotApi();
         Map<String, String> properties = new java.util.HashMap<>(ServiceInstance.telegram(telegram));
         properties.put("postback-bridge.notify.admin-chat-ids", "");
-        // A dispatcher that becomes leader holds its first sends for Telegram's longest interval, a group's
-        // 3 s at 20 a minute; at 60 a minute that is the per-chat second. Every message here goes to a person.
-        properties.put("postback-bridge.telegram.delivery.group-per-minute", "60");
         first = ServiceInstance.start(database, properties);
         second = ServiceInstance.start(database, properties);
     }
