@@ -48,7 +48,7 @@ class StartupChecksTest {
 
     @Test
     void anAffiliateLinkWithoutClickIdStopsTheStartNamingTheFix() {
-        assertThatThrownBy(() -> start(Map.of("postback-bridge.attribution.affiliate-link", "https://1win.example/?p=abcd")))
+        assertThatThrownBy(() -> startWithoutWebServer(Map.of("postback-bridge.attribution.affiliate-link", "https://1win.example/?p=abcd")))
                 .hasStackTraceContaining("AFFILIATE_LINK must be your partner link with {click_id}")
                 .hasStackTraceContaining("sub1={click_id}");
     }
@@ -56,7 +56,7 @@ class StartupChecksTest {
     @ParameterizedTest
     @ValueSource(strings = {"http://bot.example.com/telegram/webhook", "https://bot.example.com/", "bot.example.com/telegram/webhook"})
     void aWebhookUrlThatIsNotHttpsOrDoesNotEndInTelegramWebhookStopsTheStart(String url) {
-        assertThatThrownBy(() -> start(withTelegram(Map.of("postback-bridge.bot.webhook-url", url))))
+        assertThatThrownBy(() -> startWithoutWebServer(withTelegram(Map.of("postback-bridge.bot.webhook-url", url))))
                 .hasStackTraceContaining("TELEGRAM_WEBHOOK_URL must be your public HTTPS address ending in /telegram/webhook");
     }
 
@@ -159,6 +159,16 @@ class StartupChecksTest {
 
     private ServiceInstance start(Map<String, String> properties) {
         return ServiceInstance.start(TestDatabase.freshUrl(), properties);
+    }
+
+    /**
+     * For a start that must fail on its settings: the settings are checked whether or not there is a
+     * web server, so none is made only to be torn down.
+     */
+    private ServiceInstance startWithoutWebServer(Map<String, String> properties) {
+        Map<String, String> all = new HashMap<>(properties);
+        all.put("spring.main.web-application-type", "none");
+        return start(all);
     }
 
     private Map<String, String> withTelegram(Map<String, String> properties) {

@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.postbackbridge.attribution.ClickTokens;
@@ -31,12 +32,22 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Tag("integration")
 class DatabaseCopyTest {
 
-    @Test
-    void everyTableIsCopiedRowForRowAndTheServiceGoesOnFromThere() throws Exception {
-        String source = TestDatabase.freshSqliteUrl();
+    /**
+     * A used SQLite file, filled once by a service for the whole class: a copy only reads its source,
+     * so every test copies from it without changing it.
+     */
+    static String source;
+
+    @BeforeAll
+    static void fillSource() {
+        source = TestDatabase.freshSqliteUrl();
         try (ServiceInstance old = ServiceInstance.start(source, Map.of())) {
             fill(old);
         }
+    }
+
+    @Test
+    void everyTableIsCopiedRowForRowAndTheServiceGoesOnFromThere() throws Exception {
         String target = TestDatabase.freshUrl();
 
         int status = CopyDatabaseCommand.run(new String[] {"copy-database", "--from", source, "--to", target});
@@ -57,11 +68,8 @@ class DatabaseCopyTest {
 
     @Test
     void aTargetThatHasRowsIsRefusedAndLeftAlone() throws Exception {
-        String source = TestDatabase.freshSqliteUrl();
         String target = TestDatabase.freshUrl();
-        try (ServiceInstance first = ServiceInstance.start(source, Map.of());
-             ServiceInstance second = ServiceInstance.start(target, Map.of())) {
-            first.bean(UserRepository.class).saveProfile(1, "a", "A", "en", null, ClickTokens.newToken());
+        try (ServiceInstance second = ServiceInstance.start(target, Map.of())) {
             second.bean(UserRepository.class).saveProfile(2, "b", "B", "en", null, ClickTokens.newToken());
         }
         List<List<String>> before = rows(target, "users");
@@ -90,10 +98,6 @@ class DatabaseCopyTest {
 
     @Test
     void passwordsInUrlsAreNeverPrinted() throws Exception {
-        String source = TestDatabase.freshSqliteUrl();
-        try (ServiceInstance ignored = ServiceInstance.start(source, Map.of())) {
-            // creates the source
-        }
         String printed = stderrOf(() -> {
             for (String target : List.of("postgres://bridge:s3cret-uri@127.0.0.1:1/bridge",
                     "jdbc:postgresql://127.0.0.1:1/bridge?user=bridge&password=s3cret-jdbc",

@@ -35,6 +35,9 @@ class ShutdownTest {
             });
             Map<String, String> properties = new HashMap<>(ServiceInstance.telegram(telegram));
             properties.put("postback-bridge.database.sqlite-busy-timeout-ms", "100");
+            // A starting dispatcher holds its first sends for Telegram's longest interval, a group's 3 s at
+            // 20 a minute; at 60 a minute that is the per-chat second. This test sends to a person.
+            properties.put("postback-bridge.telegram.delivery.group-per-minute", "60");
             ServiceInstance service = ServiceInstance.start(database, properties);
             int port = service.port();
             service.bean(Outbox.class).enqueue(9002, "test", "under way at shutdown", null, null);
