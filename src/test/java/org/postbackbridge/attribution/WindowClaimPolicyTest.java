@@ -11,10 +11,15 @@ import org.postbackbridge.testsupport.MovableClock;
 import org.postbackbridge.testsupport.TestUsers;
 import org.postbackbridge.users.BotUser;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
 
-/** Takeovers tried under the default claim policy: {@code window}, with a 24 h window. */
+/**
+ * Takeovers tried under the default claim policy: {@code window}, with a 24 h window. Configured as
+ * the webhook tests are (the webhooks' poll interval is nothing to a claim), so they share one running service.
+ */
 @IntegrationTest
 @Import(MovableClock.Config.class)
+@TestPropertySource(properties = "postback-bridge.webhooks.poll-interval=50ms")
 class WindowClaimPolicyTest extends ClaimTestBase {
 
     @Test

@@ -1,7 +1,6 @@
 package org.postbackbridge.bot;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +24,7 @@ import org.postbackbridge.outbox.OutboxMessage;
 import org.postbackbridge.testsupport.FakeBotApi;
 import org.postbackbridge.testsupport.IntegrationTest;
 import org.postbackbridge.testsupport.PostbackTestBase;
+import org.postbackbridge.testsupport.Waits;
 import org.postbackbridge.users.BotUser;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.annotation.DirtiesContext;
@@ -86,7 +86,7 @@ class BotTest extends PostbackTestBase {
         String player = newPlayerId();
         assertThat(postback("event=registration&user_id=" + player + "&sub1=" + user.clickToken()).json()
                 .get("status").asString()).isEqualTo("processed");
-        await().atMost(WAIT).until(() -> telegram.delivered(id).stream().anyMatch(call -> call.text().contains(player)));
+        Waits.promptly(WAIT).until(() -> telegram.delivered(id).stream().anyMatch(call -> call.text().contains(player)));
     }
 
     @Test
@@ -240,9 +240,9 @@ class BotTest extends PostbackTestBase {
         long id = started();
 
         memberUpdate(id, "kicked");
-        await().atMost(WAIT).until(() -> users.findById(id).orElseThrow().blocked());
+        Waits.promptly(WAIT).until(() -> users.findById(id).orElseThrow().blocked());
         memberUpdate(id, "member");
-        await().atMost(WAIT).until(() -> !users.findById(id).orElseThrow().blocked());
+        Waits.promptly(WAIT).until(() -> !users.findById(id).orElseThrow().blocked());
     }
 
     @Test
@@ -266,7 +266,7 @@ class BotTest extends PostbackTestBase {
     void theCommandMenuIsSetInRussianAndEnglish() {
         menu.set();
 
-        await().atMost(WAIT).until(() -> telegram.calls("setMyCommands").size() >= 3);
+        Waits.promptly(WAIT).until(() -> telegram.calls("setMyCommands").size() >= 3);
         assertThat(telegram.calls("setMyCommands")).anySatisfy(call -> {
             assertThat(call.params().path("language_code").asString()).isEqualTo("ru");
             assertThat(call.params().path("commands").toString()).contains("\"command\":\"status\"", "Ваш аккаунт");
@@ -298,7 +298,7 @@ class BotTest extends PostbackTestBase {
         long rival = started();
         send(rival, "/id " + player);
         awaitReply(rival, "claim_contested");
-        OutboxMessage review = await().atMost(WAIT).until(() -> outbox.forChat(OPERATOR_CHAT).stream()
+        OutboxMessage review = Waits.promptly(WAIT).until(() -> outbox.forChat(OPERATOR_CHAT).stream()
                 .filter(message -> message.kind().equals("operator_claim_review") && message.text().contains(player))
                 .findFirst(), Optional::isPresent).orElseThrow();
         List<String> approvals = Pattern.compile("claim:approve:\\d+").matcher(review.buttons()).results()
@@ -361,7 +361,7 @@ class BotTest extends PostbackTestBase {
     }
 
     private OutboxMessage awaitReply(long chatId, String kind) {
-        return await().atMost(WAIT).until(() -> outbox.forChat(chatId).stream()
+        return Waits.promptly(WAIT).until(() -> outbox.forChat(chatId).stream()
                 .filter(message -> message.kind().equals(kind)).findFirst(), java.util.Optional::isPresent).orElseThrow();
     }
 

@@ -13,6 +13,7 @@ import org.postbackbridge.testsupport.IntegrationTest;
 import org.postbackbridge.testsupport.MovableClock;
 import org.postbackbridge.testsupport.PostbackTestBase;
 import org.postbackbridge.testsupport.TestUsers;
+import org.postbackbridge.testsupport.Waits;
 import org.postbackbridge.testsupport.WebhookReceiver;
 import org.postbackbridge.users.BotUser;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -62,7 +63,7 @@ class WebhookDeliveryTest extends PostbackTestBase {
         postback("event=win&user_id=" + player + "&amount=7&currency=USD&transaction_id=x" + player);
 
         List<String> expected = List.of("registration", "first_deposit", "access_unlocked", "deposit", "withdrawal", "win");
-        await().atMost(WAIT).until(() -> of(user, receiver.received()).size() >= expected.size());
+        Waits.promptly(WAIT).until(() -> of(user, receiver.received()).size() >= expected.size());
         List<WebhookReceiver.Received> got = of(user, receiver.received());
         assertThat(got).extracting(request -> body(request).get("type").asString()).containsExactlyElementsOf(expected);
         assertThat(got).extracting(WebhookReceiver.Received::id).doesNotHaveDuplicates().allMatch(id -> id.startsWith("evt_"));
@@ -96,7 +97,7 @@ class WebhookDeliveryTest extends PostbackTestBase {
         postback("event=first_deposit&user_id=" + laterPlayer + "&amount=10&currency=USD&transaction_id=f" + laterPlayer);
 
         // The later user's first deposit comes after everything of the first user's in the feed.
-        await().atMost(WAIT).until(() -> of(later, receiver.received()).size() == 1);
+        Waits.promptly(WAIT).until(() -> of(later, receiver.received()).size() == 1);
         assertThat(of(user, receiver.received())).extracting(request -> body(request).get("type").asString())
                 .containsExactly("first_deposit");
     }
@@ -111,7 +112,7 @@ class WebhookDeliveryTest extends PostbackTestBase {
         postback("event=registration&user_id=" + player + "&sub1=" + user.clickToken());
         postback("event=first_deposit&user_id=" + player + "&amount=10&currency=USD&transaction_id=f" + player);
 
-        await().atMost(WAIT).until(() -> !receiver.received().isEmpty());
+        Waits.promptly(WAIT).until(() -> !receiver.received().isEmpty());
         // Only the first message is tried while it fails, however long the clock runs.
         await().atMost(WAIT).untilAsserted(() -> {
             clock.advance(Duration.ofMinutes(1));
@@ -177,11 +178,11 @@ class WebhookDeliveryTest extends PostbackTestBase {
 
         receiver.answer(n -> 204);
         postback("event=first_deposit&user_id=" + player + "&amount=10&currency=USD&transaction_id=f" + player);
-        await().atMost(WAIT).until(() -> of(user, receiver.accepted()).size() == 2);
+        Waits.promptly(WAIT).until(() -> of(user, receiver.accepted()).size() == 2);
         assertThat(receiver.received()).hasSize(triedBeforeDeath + 2);
 
         assertThat(deliveries.retry(id, dead.id())).isTrue();
-        await().atMost(WAIT).until(() -> of(user, receiver.accepted()).size() == 3);
+        Waits.promptly(WAIT).until(() -> of(user, receiver.accepted()).size() == 3);
         assertThat(of(user, receiver.accepted()).getLast().id()).isEqualTo(receiver.received().getFirst().id());
         assertThat(deliveries.retry(id, dead.id())).as("only a dead message is retried").isFalse();
     }
@@ -194,7 +195,7 @@ class WebhookDeliveryTest extends PostbackTestBase {
 
         postback("event=registration&user_id=" + TestUsers.newPlayerId() + "&sub1=" + user.clickToken());
 
-        await().atMost(WAIT).until(() -> !endpoints.find(endpoint.endpoint().id()).orElseThrow().enabled());
+        Waits.promptly(WAIT).until(() -> !endpoints.find(endpoint.endpoint().id()).orElseThrow().enabled());
         clock.advance(Duration.ofHours(1));
         assertThat(endpoints.find(endpoint.endpoint().id()).orElseThrow().disabledReason()).contains("410");
         assertThat(deliveries.pending(endpoint.endpoint().id())).isEqualTo(1);
@@ -209,7 +210,7 @@ class WebhookDeliveryTest extends PostbackTestBase {
 
         postback("event=registration&user_id=" + TestUsers.newPlayerId() + "&sub1=" + user.clickToken());
 
-        await().atMost(WAIT).until(() -> deliveries.latest(endpoint.endpoint().id(), 1).stream()
+        Waits.promptly(WAIT).until(() -> deliveries.latest(endpoint.endpoint().id(), 1).stream()
                 .anyMatch(delivery -> delivery.attempts() >= 1));
         WebhookDelivery delivery = deliveries.latest(endpoint.endpoint().id(), 1).getFirst();
         assertThat(delivery.status()).isEqualTo(WebhookDelivery.PENDING);
