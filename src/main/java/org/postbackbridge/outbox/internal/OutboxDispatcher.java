@@ -201,7 +201,7 @@ class OutboxDispatcher implements SmartLifecycle {
                 outbox.markSentUnread(message.id(), unread.warning());
             }
             case SendResult.Recorded recorded -> outbox.markDryRun(message.id());
-            case SendResult.RetryAfter retry -> pause(message, retry.delay());
+            case SendResult.RetryAfter retry -> recordPause(message, retry.delay());
             case SendResult.Blocked blocked -> {
                 users.updateBlocked(message.chatId(), true);
                 int count = outbox.blockChat(message.chatId(), blocked.error());
@@ -232,10 +232,12 @@ class OutboxDispatcher implements SmartLifecycle {
         outbox.retryAt(message.id(), clock.instant().plus(backoff.afterFailures(failures)), error, true);
     }
 
-    /** A 429 stops the whole dispatcher, not only this chat: Telegram counts the bot, not the chat. */
-    private void pause(OutboxMessage message, Duration wait) {
+    /**
+     * A 429 stops the whole dispatcher, not only this chat: Telegram counts the bot, not the chat.
+     * {@link #send} paused it at the answer; this records the message's retry and parks it when long.
+     */
+    private void recordPause(OutboxMessage message, Duration wait) {
         Instant until = clock.instant().plus(wait);
-        pauseUntil(until);
         outbox.retryAt(message.id(), until, "429: retry after " + wait.toSeconds() + " s", false);
         if (wait.compareTo(properties.retryAfterCap()) > 0) {
             log.error("Telegram asked to wait {} s (more than {}); delivery is parked until {}",
