@@ -76,8 +76,9 @@ launch() {  # CONFIG DB LOG
 cpu_ms() { awk '{ print ($14 + $15) * 10 }' /proc/"$service_pid"/stat; }
 last() { awk '{ print $NF }' <<<"$1"; }
 rss_mb() { awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' /proc/"$service_pid"/status; }
-# Postbacks not answered 200 within LoadGen's 30 s are counted, not fatal: on a machine too busy to
-# serve the rate they wait for a connection, and the partner program would send them again.
+# Postbacks not answered 200 are counted, not fatal, in two kinds: refused at once with 503 busy (more
+# requests in flight than the service serves at once), and not answered within LoadGen's 30 s. On a
+# machine too busy to serve the rate the partner program would send both again.
 loadgen() {  # RATE SECONDS RUN_ID -> LoadGen's line
   java bench/LoadGen.java rate "http://127.0.0.1:$PORT" "$1" "$2" "$PLAYERS" "$3" 0 2>&1
 }
@@ -92,7 +93,7 @@ fill_to() {  # DB COUNT RUN_ID
   done
 }
 
-declare -A cold cold_cpu idle loaded p99 errors restart restart_cpu idle_cpu stored
+declare -A cold cold_cpu idle loaded p99 errors busy restart restart_cpu idle_cpu stored
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB, $(java -version 2>&1 | head -1), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 for run in $(seq 1 "$RUNS"); do
   for config in $CONFIGS; do
@@ -105,7 +106,8 @@ for run in $(seq 1 "$RUNS"); do
     out=$(loadgen "$LOAD_RATE" "$LOAD_SECONDS" "$config$run")
     loaded[$config]+="$(rss_mb) "
     p99[$config]+="$(field p99 <<<"$out") "
-    errors[$config]+="$(field errors <<<"$out") "
+    errors[$config]+="$(($(field errors <<<"$out") - $(field busy <<<"$out"))) "
+    busy[$config]+="$(field busy <<<"$out") "
     fill_to "$db" 100000 "$config$run"
     if grep -q OutOfMemoryError "$log"; then echo "$config: OutOfMemoryError, see $log" >&2; exit 1; fi
     stop_service -KILL
@@ -119,7 +121,7 @@ for run in $(seq 1 "$RUNS"); do
     stored[$config]+="$(stored_postbacks "$db") "
     echo "run $run $config: cold $(last "${cold[$config]}") ms, idle $(last "${idle[$config]}") MB," \
          "loaded $(last "${loaded[$config]}") MB, restart $(last "${restart[$config]}") ms," \
-         "not answered $(last "${errors[$config]}") (load average $(cut -d' ' -f1 /proc/loadavg))"
+         "refused busy $(last "${busy[$config]}"), not answered $(last "${errors[$config]}") (load average $(cut -d' ' -f1 /proc/loadavg))"
     rm -f "$db"*
   done
 done
@@ -133,7 +135,7 @@ for config in $CONFIGS; do
   printf '%-9s %14.0f %16.0f %12.0f %22.0f %16.1f %22.0f %16.0f %20.0f\n' "$config" "$(med "${cold[$config]}")" "$(med "${cold_cpu[$config]}")" \
     "$(med "${idle[$config]}")" "$(med "${loaded[$config]}")" "$(med "${p99[$config]}")" "$(med "${restart[$config]}")" \
     "$(med "${restart_cpu[$config]}")" "$(med "${idle_cpu[$config]}")"
-  echo "          runs: cold ${cold[$config]}| cpu ${cold_cpu[$config]}| idle ${idle[$config]}| loaded ${loaded[$config]}| p99 ${p99[$config]}| not answered ${errors[$config]}| restart ${restart[$config]}| cpu ${restart_cpu[$config]}| idle cpu ${idle_cpu[$config]}| postbacks stored at restart ${stored[$config]}" | tr -s ' '
+  echo "          runs: cold ${cold[$config]}| cpu ${cold_cpu[$config]}| idle ${idle[$config]}| loaded ${loaded[$config]}| p99 ${p99[$config]}| answered 503 busy ${busy[$config]}| not answered ${errors[$config]}| restart ${restart[$config]}| cpu ${restart_cpu[$config]}| idle cpu ${idle_cpu[$config]}| postbacks stored at restart ${stored[$config]}" | tr -s ' '
 done
 
 echo

@@ -6,7 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.postbackbridge.telegram.TelegramProperties;
 import org.postbackbridge.platform.web.ApiException;
 import jakarta.annotation.PreDestroy;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
@@ -20,47 +21,50 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 /**
  * Webhook mode ({@code TELEGRAM_WEBHOOK_URL}): at start the service asks Telegram to POST updates to
  * that URL with a secret token ({@link TelegramProperties#webhookSecret()}). The access rules let an
- * update in only with that token and a body of at most 1 MB, before any of the body is read.
+ * update in only with that token and a body of at most 1 MB, before any of the body is read. In any
+ * other mode ({@link UpdateSource}) the address answers 404.
  */
 @RestController
-@ConditionalOnExpression("!'${postback-bridge.telegram.token:}'.isBlank() and !'${postback-bridge.bot.webhook-url:}'.isBlank()")
 class WebhookController {
 
     /** TelegramBots' objects carry Jackson 2 annotations, so they are read with its Jackson, not Spring's. */
     private static final ObjectMapper TELEGRAM_JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-    private final UpdateRouter router;
-    private final TelegramClient telegram;
-    private final BotProperties properties;
-    private final TelegramRegistration registration;
+    private final ObjectProvider<UpdateRouter> router;
+    /** Present in webhook mode only. */
+    private final Optional<TelegramRegistration> registration;
 
-    WebhookController(UpdateRouter router, TelegramClient telegram, BotProperties properties, TelegramProperties bot) {
+    WebhookController(ObjectProvider<UpdateRouter> router, Optional<TelegramClient> telegram, BotProperties properties,
+                      TelegramProperties bot) {
         this.router = router;
-        this.telegram = telegram;
-        this.properties = properties;
-        String secret = bot.webhookSecret();
-        this.registration = new TelegramRegistration("webhook at " + properties.webhookUrl(),
-                () -> telegram.execute(SetWebhook.builder().url(properties.webhookUrl()).secretToken(secret)
-                        .allowedUpdates(LongPolling.UPDATES).build()),
-                () -> { });
+        this.registration = UpdateSource.of(bot, properties) == UpdateSource.WEBHOOK
+                ? telegram.map(client -> new TelegramRegistration("webhook at " + properties.webhookUrl(),
+                        () -> client.execute(SetWebhook.builder().url(properties.webhookUrl())
+                                .secretToken(bot.webhookSecret()).allowedUpdates(LongPolling.UPDATES).build()),
+                        () -> { }))
+                : Optional.empty();
     }
 
     /** Once the service listens: Telegram posts updates as soon as the webhook is set. */
     @EventListener(ApplicationReadyEvent.class)
     void register() {
-        registration.start();
+        registration.ifPresent(TelegramRegistration::start);
     }
 
     @PreDestroy
     void stopRegistering() {
-        registration.stop();
+        registration.ifPresent(TelegramRegistration::stop);
     }
 
     @PostMapping("/telegram/webhook")
     void receive(@RequestBody String body) {
+        if (registration.isEmpty()) {
+            throw new ApiException(HttpStatus.NOT_FOUND, "webhook_off",
+                    "this service takes Telegram updates by long polling, not by webhook", null);
+        }
         try {
-            router.consume(TELEGRAM_JSON.readValue(body, Update.class));
+            router.getObject().consume(TELEGRAM_JSON.readValue(body, Update.class));
         } catch (JsonProcessingException e) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_update", "not a Telegram update", null);
         }

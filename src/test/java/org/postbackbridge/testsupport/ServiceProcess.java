@@ -29,14 +29,24 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts the service on {@code port} and {@code databaseUrl} with these properties; returns once it answers. */
     public static ServiceProcess start(int port, String databaseUrl, Map<String, String> properties) {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"),
-                PostbackBridgeApplication.class.getName(),
-                "--spring.profiles.active=test",
-                "--server.port=" + port,
-                "--postback-bridge.database.url=" + databaseUrl));
+        return start(List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                PostbackBridgeApplication.class.getName(), "--spring.profiles.active=test"), port, databaseUrl, properties);
+    }
+
+    /** The built jar as operators run it, with these JVM options and no test profile; returns once it answers. */
+    public static ServiceProcess startJar(Path jar, List<String> jvmOptions, int port, String databaseUrl,
+                                          Map<String, String> properties) {
+        List<String> launch = new ArrayList<>(jvmOptions);
+        launch.addAll(List.of("-jar", jar.toString()));
+        return start(launch, port, databaseUrl, properties);
+    }
+
+    private static ServiceProcess start(List<String> launch, int port, String databaseUrl, Map<String, String> properties) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(launch);
+        command.add("--server.port=" + port);
+        command.add("--postback-bridge.database.url=" + databaseUrl);
         properties.forEach((name, value) -> command.add("--" + name + "=" + value));
         try {
             Path log = Files.createTempFile("postback-bridge-process", ".log");
@@ -67,6 +77,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     public Http http() {
         return new Http(port);
+    }
+
+    /** What the service has printed so far. */
+    public String log() throws IOException {
+        return Files.readString(log);
     }
 
     /** SIGKILL: no shutdown hook, no graceful stop, whatever was under way is cut off. */

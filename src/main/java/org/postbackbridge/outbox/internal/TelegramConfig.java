@@ -14,7 +14,6 @@ import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 import tools.jackson.databind.json.JsonMapper;
 import org.postbackbridge.telegram.ChatMigrations;
-import org.postbackbridge.telegram.ConditionalOnTelegramToken;
 import org.postbackbridge.telegram.TelegramProperties;
 import org.postbackbridge.outbox.Outbox;
 import org.postbackbridge.outbox.DispatchLeadership;
@@ -30,9 +29,16 @@ class TelegramConfig {
 
     private static final Logger log = LoggerFactory.getLogger(TelegramConfig.class);
 
+    /**
+     * No client without a token: the method returns null, which Spring keeps as "no bean", so
+     * {@code Optional<TelegramClient>} is empty. Decided here at run time, not by a bean condition,
+     * which Spring AOT would fix when the jar is built.
+     */
     @Bean
-    @ConditionalOnTelegramToken
     TelegramClient telegramClient(TelegramProperties telegram, DeliveryProperties delivery) {
+        if (telegram.dryRun()) {
+            return null;
+        }
         log.info("Telegram Bot API at {}", telegram.apiUrl());
         OkHttpClient http = new OkHttpClient.Builder().callTimeout(delivery.requestTimeout()).build();
         return new OkHttpTelegramClient(http, telegram.token(), telegram.telegramUrl());

@@ -33,6 +33,8 @@ final class SqliteStatementCache extends DelegatingDataSource {
         config.setMaxTotalPerKey(-1);
         config.setMaxIdlePerKey(1);
         config.setBlockWhenExhausted(false);
+        // Registering each cache as an MBean would start the JVM's MBean server, 60 ms of every start; nothing reads it.
+        config.setJmxEnabled(false);
         connection.setStatementPool(new GenericKeyedObjectPool<PStmtKey, DelegatingPreparedStatement>(connection, config));
         // Ask the driver every time: after a failed BEGIN its auto-commit state is what SqliteConnectionGuard checks.
         connection.setCacheState(false);
