@@ -3,8 +3,6 @@ package org.postbackbridge.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.postbackbridge.telegram.TelegramProperties;
+import org.postbackbridge.testsupport.FreePort;
 import org.postbackbridge.testsupport.FakeBotApi;
 import org.postbackbridge.testsupport.Http;
 import org.postbackbridge.testsupport.ServiceInstance;
@@ -86,8 +85,8 @@ class BuiltJarIT {
         }
     }
 
-    private static ServiceProcess start(Map<String, String> properties) throws IOException {
-        return ServiceProcess.startJar(JAR, AOT, freePort(), TestDatabase.freshSqliteUrl(), properties);
+    private static ServiceProcess start(Map<String, String> properties) {
+        return ServiceProcess.startJar(JAR, AOT, FreePort.any(), TestDatabase.freshSqliteUrl(), properties);
     }
 
     private static String secretOf(FakeBotApi telegram) {
@@ -98,11 +97,5 @@ class BuiltJarIT {
         return Map.of("message_id", 1, "date", Instant.now().getEpochSecond(), "text", "/start",
                 "chat", Map.of("id", userId, "type", "private"),
                 "from", Map.of("id", userId, "is_bot", false, "first_name", "Built", "language_code", "en"));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -2,7 +2,6 @@ package org.postbackbridge.testsupport;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -62,7 +61,7 @@ final class EmbeddedPostgres {
             run(List.of("chmod", "-R", "a+rX", home.toString()), false);
             run(List.of("chown", "-R", NOBODY + ":" + NOBODY, data.toString()), false);
         }
-        int port = freePort();
+        int port = FreePort.any();
         run(List.of(binaries.resolve("bin/initdb").toString(), "-A", "trust", "-U", "postgres", "-E", "UTF-8",
                 "--no-locale", "-D", data.toString()), root);
         run(List.of(binaries.resolve("bin/pg_ctl").toString(), "-D", data.toString(), "-w", "-l",
@@ -98,11 +97,5 @@ final class EmbeddedPostgres {
         String uid = new String(id.getInputStream().readAllBytes()).trim();
         id.waitFor();
         return "0".equals(uid);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

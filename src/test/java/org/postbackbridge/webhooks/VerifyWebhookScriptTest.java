@@ -7,7 +7,6 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.postbackbridge.testsupport.FreePort;
 import org.postbackbridge.testsupport.IntegrationTest;
 import org.postbackbridge.testsupport.PostbackTestBase;
 import org.postbackbridge.testsupport.TestUsers;
@@ -49,7 +49,7 @@ class VerifyWebhookScriptTest extends PostbackTestBase {
 
     @Test
     void theScriptVerifiesRealDeliveriesAndPrintsEachEventOnce() throws Exception {
-        int port = freePort();
+        int port = FreePort.any();
         WebhookEndpoints.Created endpoint = endpoints.create("http://127.0.0.1:" + port + "/hooks", List.of());
         ProcessBuilder builder = new ProcessBuilder("python3", SCRIPT.toString(), "--port", String.valueOf(port),
                 "--max-events", "3");
@@ -116,12 +116,6 @@ class VerifyWebhookScriptTest extends PostbackTestBase {
             return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

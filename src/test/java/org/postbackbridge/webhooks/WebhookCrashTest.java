@@ -3,8 +3,6 @@ package org.postbackbridge.webhooks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.postbackbridge.integration.ApiClient;
+import org.postbackbridge.testsupport.FreePort;
 import org.postbackbridge.testsupport.Http;
 import org.postbackbridge.testsupport.ServiceInstance;
 import org.postbackbridge.testsupport.ServiceProcess;
@@ -52,7 +51,7 @@ class WebhookCrashTest {
             long telegramId = Long.parseLong(TestUsers.newPlayerId().substring(1));
             String player = TestUsers.newPlayerId();
 
-            try (ServiceProcess first = ServiceProcess.start(freePort(), database, settings)) {
+            try (ServiceProcess first = ServiceProcess.start(FreePort.any(), database, settings)) {
                 String token = new ApiClient(first.port(), Http.ADMIN_TOKEN).put("/api/v1/users/" + telegramId, "{}")
                         .json().get("click_token").asString();
                 Http http = first.http();
@@ -95,12 +94,6 @@ class WebhookCrashTest {
             latch.await(3, TimeUnit.MINUTES);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }
