@@ -58,6 +58,13 @@ class AccessRulesTest extends PostbackTestBase {
         Http.Response refused = http.raw("GET /actuator;a=b/prometheus HTTP/1.0\r\nHost: localhost\r\n\r\n");
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().get("error").asString()).isEqualTo("invalid_path");
+        // Postbacks pass no security filter, but the firewall still reads their path first.
+        for (String path : List.of("/postback;a=b/1win", "/postback/%2e%2e/admin/users", "/postback//1win")) {
+            Http.Response postback = http.raw("GET " + path + "?event=registration&user_id=enc2 HTTP/1.0\r\n"
+                    + "Host: localhost\r\n\r\n");
+            assertThat(postback.status()).as(path).isEqualTo(400);
+            assertThat(postback.json().get("error").asString()).as(path).isEqualTo("invalid_path");
+        }
         assertThat(tried).isGreaterThanOrEqualTo(40);
         assertThat(opened).as("spellings that got past the access rules").isEmpty();
     }
