@@ -60,10 +60,9 @@ class AccessRules {
     /**
      * Partner programs' postbacks and the health check: open, answered to servers, never to a
      * browser, so no security filter at all; the firewall below still refuses paths that could be
-     * read two ways, since it guards every request before a chain is chosen. Even an open chain
-     * built with {@link HttpSecurity} runs nine filters per request, and the console's own chain a
-     * dozen more. The tester ({@code /postback/test}) is not matched here: it takes the admin token
-     * below.
+     * read two ways, since it guards every request before a chain is chosen. An open chain built
+     * with {@link HttpSecurity} would still run half a dozen filters on every postback. The tester
+     * ({@code /postback/test}) is not matched here: it takes the admin token below.
      */
     @Bean
     @Order(1)
@@ -137,7 +136,6 @@ class AccessRules {
                 .httpBasic(basic -> basic.disable())
                 .build();
     }
-
 
     /**
      * No observation around each filter of the chain, nor around each authentication and access
