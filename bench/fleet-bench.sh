@@ -2,7 +2,8 @@
 # Issue 4 benchmark: durable postback throughput and latency with one instance on SQLite, one instance
 # on PostgreSQL and two instances sharing that PostgreSQL, side by side in one run. Closed loop: wrk with
 # CONNECTIONS connections in all (split evenly over the instances), deposit postbacks to linked players.
-# Prints medians of REPEATS runs per setting.
+# Prints medians of REPEATS runs per setting, each setting after WARMUP (15) seconds of unmeasured load.
+# Names may repeat ("sqlite1 pg1 pg1 sqlite1"), so alternating them spreads the machine's drift over both.
 #
 #   bench/fleet-bench.sh
 #   REPEATS=5 CONFIGS="pg1 pg2" bench/fleet-bench.sh
@@ -15,6 +16,7 @@ cd "$(dirname "$0")/.."
 CONFIGS=${CONFIGS:-"sqlite1 pg1 pg2"}
 REPEATS=${REPEATS:-3}
 DURATION=${DURATION:-10}
+WARMUP=${WARMUP:-15}
 CONNECTIONS=${CONNECTIONS:-16}
 PLAYERS=${PLAYERS:-1000}
 PORT=${PORT:-3500}
@@ -54,6 +56,15 @@ for config in $CONFIGS; do
   for i in $(seq 0 $((instances - 1))); do start_instance "$db_url" $((PORT + i)) "$work/$config-$i.log"; done
   java -cp "$CP" bench/CrashCheck.java seed "$jdbc" "$PLAYERS" 2>/dev/null
   java bench/LoadGen.java link "http://127.0.0.1:$PORT" "$PLAYERS" 2>/dev/null
+  # Unmeasured warm-up, so no measured run pays for the JIT compiling the pipeline (a cold first run
+  # gave half the rate of the next ones).
+  warm_pids=()
+  for i in $(seq 0 $((instances - 1))); do
+    RUN_ID="${run}warm-$i" PLAYERS=$PLAYERS wrk -t2 -c$((CONNECTIONS / instances)) -d"${WARMUP}s" \
+      -s bench/deposits.lua "http://127.0.0.1:$((PORT + i))" >/dev/null &
+    warm_pids+=($!)
+  done
+  wait "${warm_pids[@]}"
   rps=() p50=() p99=()
   for r in $(seq 1 "$REPEATS"); do
     wrk_pids=()
