@@ -18,11 +18,9 @@ class DepositEffects {
     }
 
     void apply(Effect effect) {
-        boolean first = !effect.user().deposited();
-        if (first) {
-            users.updateUserDeposited(effect.user().telegramId(), true);
-            users.updateSignalsUnlocked(effect.user().telegramId(), true);
-        }
+        // The user as read may be stale when another instance applies a deposit of the same player
+        // at the same moment; the conditional update decides which one was the first.
+        boolean first = !effect.user().deposited() && users.markFirstDeposit(effect.user().telegramId());
         recorder.log(effect, Map.of("first", first));
         recorder.tellUser(effect, MessageKind.DEPOSIT);
         if (first) {

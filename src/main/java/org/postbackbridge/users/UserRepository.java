@@ -85,6 +85,19 @@ public class UserRepository {
         update("is_deposited = ?", flag(deposited), telegramId);
     }
 
+    /**
+     * Marks the user deposited and opens their access, unless a deposit did so before; true when
+     * this call did. One conditional update, so two deposits of one player at once (on two
+     * instances sharing PostgreSQL) cannot both be the first: the second waits for the first's row
+     * lock, then finds the flag set and changes nothing.
+     */
+    public boolean markFirstDeposit(long telegramId) {
+        return jdbc.sql("UPDATE users SET is_deposited = 1, signals_unlocked = 1, updated_at = ? "
+                        + "WHERE telegram_id = ? AND is_deposited = 0")
+                .param(clock.millis()).param(telegramId)
+                .update() == 1;
+    }
+
     public void updateSignalsUnlocked(long telegramId, boolean unlocked) {
         update("signals_unlocked = ?", flag(unlocked), telegramId);
     }
