@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,7 +77,7 @@ class FirstDepositTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> waitingForALock() == 1);  // on the first's row lock
         first.commit();
 
-        assertThat(other.get()).isFalse();
+        assertThat(other.get(10, TimeUnit.SECONDS)).isFalse();
         second.commit();
         assertThat(users(first).findById(PLAYER).orElseThrow().deposited()).isTrue();
     }
