@@ -7,6 +7,7 @@
 #
 #   bench/fleet-bench.sh
 #   REPEATS=5 CONFIGS="pg1 pg2" bench/fleet-bench.sh
+#   JAR=/tmp/previous.jar CONFIGS="pg1" bench/fleet-bench.sh     # another build, for a side-by-side run
 #
 # PostgreSQL: FLEET_PG_HOST_PORT (default 127.0.0.1:5432) and FLEET_PG_USER (postgres) name a server where
 # the script may create databases.
@@ -14,6 +15,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 CONFIGS=${CONFIGS:-"sqlite1 pg1 pg2"}
+JAR=${JAR:-target/postback-bridge.jar}
 REPEATS=${REPEATS:-3}
 DURATION=${DURATION:-10}
 WARMUP=${WARMUP:-15}
@@ -33,7 +35,7 @@ trap cleanup EXIT
 
 
 start_instance() {  # DATABASE_URL PORT LOG
-  DATABASE_URL="$1" PORT=$2 java -jar target/postback-bridge.jar >"$3" 2>&1 &
+  DATABASE_URL="$1" PORT=$2 java -jar "$JAR" >"$3" 2>&1 &
   pids+=($!)
   for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$2/postback/health" >/dev/null && return 0; sleep 0.5; done
   echo "instance on :$2 did not start"; tail -30 "$3"; exit 1
