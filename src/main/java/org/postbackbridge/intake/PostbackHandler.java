@@ -63,7 +63,7 @@ public class PostbackHandler {
     /** As {@link #handle(PostbackEvent, Map, String)}, for a postback accepted in spite of {@code warnings}. */
     public PostbackOutcome handle(PostbackEvent event, Map<String, String> params, String sourceAddress,
                                   List<Warning> warnings) {
-        return groupCommit.execute(() -> {
+        return groupCommit.execute(playerKey(event.network(), event.playerId()), () -> {
             PostbackOutcome outcome = process(event, params, sourceAddress, warnings);
             if (!event.test() && outcome.status() != PostbackStatus.DUPLICATE) {
                 warnings.stream().filter(warning -> warning.code().equals(Warning.UNSUBSTITUTED_MACRO))
@@ -186,7 +186,8 @@ public class PostbackHandler {
         int applied = 0;
         for (PlayerLinked link : attribution.linkedSince(since)) {
             List<StoredPostback> waiting = inbox.unmatched(link.network(), link.playerId());
-            if (!waiting.isEmpty() && groupCommit.execute(() -> applyLate(waiting, link.telegramId(), null))) {
+            Object player = playerKey(link.network(), link.playerId());
+            if (!waiting.isEmpty() && groupCommit.execute(player, () -> applyLate(waiting, link.telegramId(), null))) {
                 applied += waiting.size();
             }
         }
@@ -214,6 +215,11 @@ public class PostbackHandler {
         PostbackEvent first = applied.getFirst().event();
         linkSummary.tell(users.findById(telegramId).orElseThrow(), first.network(), first.playerId(), applied);
         return true;
+    }
+
+    /** One player's postbacks are committed by one writer, in the order they came. */
+    static Object playerKey(String network, String playerId) {
+        return List.of(network, playerId);
     }
 
     private static String capitalized(PostbackEvent event) {

@@ -70,7 +70,7 @@ public class TestPostbacks {
     /** Applies it for real, marked as a test, and records what an undo needs; {@code inspect} reads what it did. */
     private <T> T apply(PostbackEvent event, Map<String, String> params, String source, List<Warning> warnings,
                 Function<PostbackOutcome, T> inspect) {
-        return groupCommit.execute(() -> {
+        return groupCommit.execute(PostbackHandler.playerKey(event.network(), event.playerId()), () -> {
             Optional<BotUser> linked = attribution.linkedUser(event.network(), event.playerId());
             Optional<BotUser> before = linked.or(() -> Optional.ofNullable(event.clickId()).flatMap(users::findByClickToken));
             PostbackOutcome outcome = handler.process(event, params, source, warnings);

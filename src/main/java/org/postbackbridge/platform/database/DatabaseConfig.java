@@ -79,9 +79,10 @@ class DatabaseConfig {
     }
 
     @Bean
-    GroupCommit groupCommit(PlatformTransactionManager transactions, DatabaseProperties properties,
+    GroupCommit groupCommit(PlatformTransactionManager transactions, DatabaseProperties properties, DatabaseUrl url,
                             MeterRegistry meters) {
-        return new GroupCommit(transactions, properties.maxBatch(), meters);
+        int writers = url.vendor() == DatabaseUrl.Vendor.POSTGRESQL ? properties.postgresWriters() : 1;
+        return new GroupCommit(transactions, properties.maxBatch(), writers, meters);
     }
 
     @Bean

@@ -24,6 +24,7 @@ import org.postbackbridge.testsupport.TestDatabase;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /** On the database the build tests (SQLite, then PostgreSQL), where a failed statement ends the transaction. */
@@ -137,7 +138,7 @@ class GroupCommitTest {
 
     @Test
     void aCallerWaitsNoLongerThanTheLimitAndWorkItWasRefusedForIsNeverCommitted() throws Exception {
-        GroupCommit slow = new GroupCommit(new DataSourceTransactionManager(dataSource), 64, Duration.ofMillis(300), meters);
+        GroupCommit slow = new GroupCommit(new DataSourceTransactionManager(dataSource), 64, 1, Duration.ofMillis(300), meters);
         try {
             CountDownLatch release = new CountDownLatch(1);
             CompletableFuture<Integer> stuck = CompletableFuture.supplyAsync(() -> slow.execute(() -> {
@@ -161,6 +162,35 @@ class GroupCommitTest {
                     .containsExactly("stuck");
         } finally {
             slow.close();
+        }
+    }
+
+    @Test
+    void whileOneWriterIsHeldTheOtherCommitsAndWorkOfTheHeldWritersKeysWaitsForIt() throws Exception {
+        DatabaseUrl url = DatabaseUrl.parse(TestDatabase.freshUrl());
+        DriverManagerDataSource connections = new DriverManagerDataSource(url.jdbcUrl(), url.username(), url.password());
+        GroupCommit twoWriters = new GroupCommit(new DataSourceTransactionManager(connections), 64, 2, meters);
+        CountDownLatch release = new CountDownLatch(1);
+        try {
+            // Integer keys are their own hash: 0 and 2 belong to the first writer, 1 to the second.
+            CompletableFuture<String> held = CompletableFuture.supplyAsync(() -> twoWriters.execute(0, () -> {
+                await(release);
+                return "held";
+            }));
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !held.isDone() && twoWriters.queuedUnits() == 0);
+            CompletableFuture<String> sameWriter = CompletableFuture.supplyAsync(() -> twoWriters.execute(2, () -> "queued"));
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> twoWriters.queuedUnits() == 1);
+
+            CompletableFuture<String> otherWriter = CompletableFuture.supplyAsync(() -> twoWriters.execute(1, () -> "other"));
+
+            assertThat(otherWriter.get(10, TimeUnit.SECONDS)).isEqualTo("other");
+            assertThat(sameWriter).as("behind the held unit of its writer").isNotDone();
+            release.countDown();
+            assertThat(held.get(10, TimeUnit.SECONDS)).isEqualTo("held");
+            assertThat(sameWriter.get(10, TimeUnit.SECONDS)).isEqualTo("queued");
+        } finally {
+            release.countDown();
+            twoWriters.close();
         }
     }
 
