@@ -9,6 +9,7 @@
 #
 #   bench/crash-recovery.sh                      # 5 rounds on SQLite and (if reachable) PostgreSQL
 #   ROUNDS=2 VENDORS=sqlite bench/crash-recovery.sh
+#   JAR=/tmp/previous.jar ROUNDS=1 bench/crash-recovery.sh     # another build
 #
 # PostgreSQL: CRASH_PG_URL (default postgres://postgres@127.0.0.1:5432/test) names a server where the
 # script may create databases; without one the PostgreSQL rounds are skipped, and the script says so.
@@ -44,7 +45,7 @@ check() { java -cp "$CP" bench/CrashCheck.java "$@"; }
 start_service() {  # DATABASE_URL
   DATABASE_URL="$1" PORT=$PORT TELEGRAM_TOKEN=123456:CRASH TELEGRAM_API_URL="http://127.0.0.1:$FAKE_PORT" \
     TELEGRAM_MESSAGES_PER_SECOND=1000 TELEGRAM_PER_CHAT_INTERVAL=0s \
-    java -jar target/postback-bridge.jar >>"$work/service.log" 2>&1 &
+    java -jar "${JAR:-target/postback-bridge.jar}" >>"$work/service.log" 2>&1 &
   service_pid=$!
   for _ in $(seq 1 120); do
     curl -sf "http://127.0.0.1:$PORT/postback/health" >/dev/null && return 0
