@@ -81,8 +81,23 @@ class DatabaseConfig {
     @Bean
     GroupCommit groupCommit(PlatformTransactionManager transactions, DatabaseProperties properties, DatabaseUrl url,
                             MeterRegistry meters) {
-        int writers = url.vendor() == DatabaseUrl.Vendor.POSTGRESQL ? properties.postgresWriters() : 1;
-        return new GroupCommit(transactions, properties.maxBatch(), writers, meters);
+        return new GroupCommit(transactions, properties.maxBatch(), writers(url, properties), meters);
+    }
+
+    /**
+     * One on SQLite; on PostgreSQL as set, fewer than the pool's connections, since each writer
+     * holds one while it commits and requests and the outbox need theirs.
+     */
+    static int writers(DatabaseUrl url, DatabaseProperties properties) {
+        if (url.vendor() != DatabaseUrl.Vendor.POSTGRESQL) {
+            return 1;
+        }
+        if (properties.postgresWriters() >= properties.poolSize()) {
+            throw new IllegalStateException("postback-bridge.database.postgres-writers (" + properties.postgresWriters()
+                    + ") must be below postback-bridge.database.pool-size (" + properties.poolSize()
+                    + "): each writer holds a connection while it commits, and requests need theirs");
+        }
+        return properties.postgresWriters();
     }
 
     @Bean
