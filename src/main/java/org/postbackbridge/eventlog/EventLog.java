@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.postbackbridge.platform.database.HeldInserts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -14,11 +15,13 @@ import tools.jackson.databind.json.JsonMapper;
 public class EventLog {
 
     private final JdbcClient jdbc;
+    private final HeldInserts heldInserts;
     private final JsonMapper json;
     private final Clock clock;
 
-    EventLog(JdbcClient jdbc, JsonMapper json, Clock clock) {
+    EventLog(JdbcClient jdbc, HeldInserts heldInserts, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
+        this.heldInserts = heldInserts;
         this.json = json;
         this.clock = clock;
     }
@@ -29,10 +32,8 @@ public class EventLog {
 
     /** An event of a test postback applied for real when {@code testPostbackId} is set: counted nowhere, undoable. */
     public void log(Long telegramId, String type, Map<String, ?> details, Long testPostbackId) {
-        jdbc.sql("INSERT INTO events (telegram_id, type, details, created_at, test_postback_id) VALUES (?, ?, ?, ?, ?)")
-                .param(telegramId).param(type).param(json.writeValueAsString(details)).param(clock.millis())
-                .param(testPostbackId)
-                .update();
+        heldInserts.insert("INSERT INTO events (telegram_id, type, details, created_at, test_postback_id) VALUES (?, ?, ?, ?, ?)",
+                telegramId, type, json.writeValueAsString(details), clock.millis(), testPostbackId);
     }
 
     /** Undoes an applied test postback's events; returns how many there were. */

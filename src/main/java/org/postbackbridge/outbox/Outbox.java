@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.postbackbridge.platform.database.HeldInserts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -41,39 +42,37 @@ public class Outbox {
     private static final int HEAD_SCAN_PAGE = 500;
 
     private final JdbcClient jdbc;
+    private final HeldInserts heldInserts;
     private final Clock clock;
     private final DispatchSignal signal;
 
-    Outbox(JdbcClient jdbc, Clock clock, DispatchSignal signal) {
+    Outbox(JdbcClient jdbc, HeldInserts heldInserts, Clock clock, DispatchSignal signal) {
         this.jdbc = jdbc;
+        this.heldInserts = heldInserts;
         this.clock = clock;
         this.signal = signal;
     }
 
-    /** Queues a message; false when one with this dedupe key was queued before. */
-    public boolean enqueue(long chatId, String kind, String text, String buttons, String dedupeKey) {
-        return insert(chatId, kind, text, buttons, dedupeKey, PENDING, null);
+    /** Queues a message, unless one with this dedupe key was queued before. */
+    public void enqueue(long chatId, String kind, String text, String buttons, String dedupeKey) {
+        insert(chatId, kind, text, buttons, dedupeKey, PENDING, null);
+        wakeDispatcherAfterCommit();
     }
 
     /** Records a message that will not be sent because the user blocked the bot. */
-    boolean recordBlocked(long chatId, String kind, String text, String dedupeKey) {
-        return insert(chatId, kind, text, null, dedupeKey, BLOCKED, "the user has blocked the bot");
+    void recordBlocked(long chatId, String kind, String text, String dedupeKey) {
+        insert(chatId, kind, text, null, dedupeKey, BLOCKED, "the user has blocked the bot");
     }
 
-    private boolean insert(long chatId, String kind, String text, String buttons, String dedupeKey,
-                           String status, String error) {
+    /** Held back within a group-commit batch (its outcome is not needed), so a repeat is left out silently. */
+    private void insert(long chatId, String kind, String text, String buttons, String dedupeKey,
+                        String status, String error) {
         long now = clock.millis();
-        boolean inserted = jdbc.sql("""
+        heldInserts.insert("""
                 INSERT INTO outbox (chat_id, kind, text, buttons, status, attempts, next_attempt_at, last_error,
                                     dedupe_key, created_at)
-                VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
-                .param(chatId).param(kind).param(text).param(buttons).param(status).param(now).param(error)
-                .param(dedupeKey).param(now)
-                .update() == 1;
-        if (inserted && PENDING.equals(status)) {
-            wakeDispatcherAfterCommit();
-        }
-        return inserted;
+                VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+                chatId, kind, text, buttons, status, now, error, dedupeKey, now);
     }
 
     private void wakeDispatcherAfterCommit() {

@@ -11,6 +11,7 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.postbackbridge.testsupport.TestDatabase;
+import org.postbackbridge.platform.database.HeldInserts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -32,9 +33,10 @@ class OutboxQueriesTest {
     void freshOutbox() {
         SingleConnectionDataSource database = new SingleConnectionDataSource(TestDatabase.freshSqliteUrl(), true);
         Flyway.configure().dataSource(database).locations("classpath:db/migration/sqlite").load().migrate();
-        jdbc = JdbcClient.create(database);
-        outbox = new Outbox(jdbc, Clock.fixed(NOW, ZoneOffset.UTC), new DispatchSignal());
-        transaction = new TransactionTemplate(new DataSourceTransactionManager(database));
+        HeldInserts heldInserts = new HeldInserts(database);
+        jdbc = JdbcClient.create(heldInserts);
+        outbox = new Outbox(jdbc, heldInserts, Clock.fixed(NOW, ZoneOffset.UTC), new DispatchSignal());
+        transaction = new TransactionTemplate(new DataSourceTransactionManager(heldInserts));
     }
 
     @Test

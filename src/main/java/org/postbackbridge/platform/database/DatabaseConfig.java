@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -28,11 +27,14 @@ class DatabaseConfig {
         return DatabaseUrl.parse(properties.url());
     }
 
-    /** What the application uses: the pool, guarded for SQLite (see {@link SqliteConnectionGuard}). */
+    /**
+     * What the application uses: the pool, guarded for SQLite (see {@link SqliteConnectionGuard}),
+     * with connections that hold inserts back for group commit (see {@link HeldInserts}).
+     */
     @Bean
     @Primary
-    DataSource dataSource(HikariDataSource pool, DatabaseUrl url) {
-        return url.vendor() == DatabaseUrl.Vendor.SQLITE ? new SqliteConnectionGuard(pool) : pool;
+    HeldInserts dataSource(HikariDataSource pool, DatabaseUrl url) {
+        return new HeldInserts(url.vendor() == DatabaseUrl.Vendor.SQLITE ? new SqliteConnectionGuard(pool) : pool);
     }
 
     @Bean
@@ -79,9 +81,9 @@ class DatabaseConfig {
     }
 
     @Bean
-    GroupCommit groupCommit(PlatformTransactionManager transactions, DatabaseProperties properties, DatabaseUrl url,
-                            MeterRegistry meters) {
-        return new GroupCommit(transactions, properties.maxBatch(), writers(url, properties), meters);
+    GroupCommit groupCommit(PlatformTransactionManager transactions, HeldInserts heldInserts,
+                            DatabaseProperties properties, DatabaseUrl url, MeterRegistry meters) {
+        return new GroupCommit(transactions, heldInserts, properties.maxBatch(), writers(url, properties), meters);
     }
 
     /**

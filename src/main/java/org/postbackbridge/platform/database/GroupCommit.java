@@ -40,6 +40,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * already do on two instances sharing the database. A unit without a key goes to the first
  * writer. SQLite, which lets one transaction write at a time, gets one writer.
  *
+ * <p>While a batch runs without savepoints, the inserts its units need no answer from (events,
+ * messages) are held back and sent together before the commit ({@link HeldInserts}); a second
+ * attempt, a savepoint per unit, sends each at once, so a failing insert is refused with its unit.
+ *
  * <p>Two writers may wait for each other's locks (two players linked to one user, say). PostgreSQL
  * then fails a statement of one of them, as it would between two instances; that writer's batch is
  * rolled back, which releases its locks, and is run again a savepoint per unit, so the other writer
@@ -57,6 +61,7 @@ public final class GroupCommit implements AutoCloseable {
 
     private final TransactionTemplate batchTransaction;
     private final TransactionTemplate unitSavepoint;
+    private final HeldInserts heldInserts;
     private final int maxBatch;
     private final DistributionSummary batchSizes;
     private final Duration maxWait;
@@ -64,16 +69,15 @@ public final class GroupCommit implements AutoCloseable {
     private final ScheduledExecutorService watchdog;
     private volatile boolean closed;
 
-    public GroupCommit(PlatformTransactionManager transactions, int maxBatch, MeterRegistry meters) {
-        this(transactions, maxBatch, 1, MAX_WAIT, meters);
+    /** {@code heldInserts} must be the data source {@code transactions} manages. */
+    public GroupCommit(PlatformTransactionManager transactions, HeldInserts heldInserts, int maxBatch, int writers,
+                       MeterRegistry meters) {
+        this(transactions, heldInserts, maxBatch, writers, MAX_WAIT, meters);
     }
 
-    public GroupCommit(PlatformTransactionManager transactions, int maxBatch, int writers, MeterRegistry meters) {
-        this(transactions, maxBatch, writers, MAX_WAIT, meters);
-    }
-
-    GroupCommit(PlatformTransactionManager transactions, int maxBatch, int writers, Duration maxWait,
-                MeterRegistry meters) {
+    GroupCommit(PlatformTransactionManager transactions, HeldInserts heldInserts, int maxBatch, int writers,
+                Duration maxWait, MeterRegistry meters) {
+        this.heldInserts = heldInserts;
         this.batchTransaction = new TransactionTemplate(transactions);
         this.unitSavepoint = new TransactionTemplate(transactions);
         this.unitSavepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -216,14 +220,20 @@ public final class GroupCommit implements AutoCloseable {
         }
     }
 
-    /** Runs every unit in the one transaction; the first that throws rolls the whole attempt back. */
-    private static void runTogether(List<Unit<?>> batch, Object[] results) {
-        for (int i = 0; i < batch.size(); i++) {
-            try {
-                results[i] = batch.get(i).work.get();
-            } catch (RuntimeException e) {
-                throw new UnitFailed(e);
-            }
+    /**
+     * Runs every unit in the one transaction, holding their inserts back until all have run; the
+     * first unit that throws, or an insert that fails when sent, rolls the whole attempt back.
+     */
+    private void runTogether(List<Unit<?>> batch, Object[] results) {
+        try {
+            heldInserts.holdingBack(() -> {
+                for (int i = 0; i < batch.size(); i++) {
+                    results[i] = batch.get(i).work.get();
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            throw new UnitFailed(e);
         }
     }
 

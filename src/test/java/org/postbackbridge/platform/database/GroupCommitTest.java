@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +32,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 @Tag("integration")
 class GroupCommitTest {
 
-    SingleConnectionDataSource dataSource;
+    SingleConnectionDataSource connection;
+    HeldInserts dataSource;
     JdbcClient jdbc;
     GroupCommit groupCommit;
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -41,16 +43,17 @@ class GroupCommitTest {
     void setUp() throws Exception {
         DatabaseUrl url = DatabaseUrl.parse(TestDatabase.freshUrl());
         Connection connection = DriverManager.getConnection(url.jdbcUrl(), url.username(), url.password());
-        dataSource = new SingleConnectionDataSource(countingSavepoints(connection), true);
+        this.connection = new SingleConnectionDataSource(countingSavepoints(connection), true);
+        dataSource = new HeldInserts(this.connection);
         jdbc = JdbcClient.create(dataSource);
         jdbc.sql("CREATE TABLE items (name TEXT PRIMARY KEY)").update();
-        groupCommit = new GroupCommit(new DataSourceTransactionManager(dataSource), 64, meters);
+        groupCommit = new GroupCommit(new DataSourceTransactionManager(dataSource), dataSource, 64, 1, meters);
     }
 
     @AfterEach
     void tearDown() throws Exception {
         groupCommit.close();
-        dataSource.destroy();
+        connection.destroy();
     }
 
     @Test
@@ -81,6 +84,30 @@ class GroupCommitTest {
     }
 
     @Test
+    void aBatchHoldsItsUnitsInsertsBackAndSendsThemBeforeItCommits() {
+        int heldInUnit = groupCommit.execute(() -> {
+            insertHeldBack("a");
+            return dataSource.heldCount();
+        });
+
+        assertThat(heldInUnit).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT name FROM items").query(String.class).list()).containsExactly("a");
+    }
+
+    @Test
+    void anInsertHeldBackThatFailsWhenSentIsRefusedWithItsUnitAlone() throws Exception {
+        // Held back, the duplicate of "first" fails only when the batch sends its inserts.
+        List<CompletableFuture<Integer>> batch = inOneBatch(List.of("a", "first", "c"), this::insertHeldBack);
+
+        assertThat(batch.get(0).join()).isEqualTo(1);
+        assertThatThrownBy(() -> batch.get(1).join()).hasCauseInstanceOf(DataAccessException.class);
+        assertThat(batch.get(2).join()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT name FROM items ORDER BY name").query(String.class).list())
+                .containsExactly("a", "c", "first");
+        assertThat(savepointsTaken).as("the batch ran again, a savepoint per unit").hasValue(3);
+    }
+
+    @Test
     void aBatchInWhichNoUnitFailsTakesNoSavepoint() throws Exception {
         List<CompletableFuture<Integer>> batch = inOneBatch(List.of("a", "b", "c", "d"));
 
@@ -97,6 +124,11 @@ class GroupCommitTest {
      * share the next batch. Each inserts its name; "boom" then throws.
      */
     private List<CompletableFuture<Integer>> inOneBatch(List<String> names) throws InterruptedException {
+        return inOneBatch(names, this::insert);
+    }
+
+    private List<CompletableFuture<Integer>> inOneBatch(List<String> names, Consumer<String> insert)
+            throws InterruptedException {
         CountDownLatch inFirstUnit = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<Void> first = CompletableFuture.runAsync(() -> groupCommit.execute(() -> {
@@ -108,7 +140,7 @@ class GroupCommitTest {
         List<CompletableFuture<Integer>> batch = new ArrayList<>();
         for (String name : names) {
             batch.add(CompletableFuture.supplyAsync(() -> groupCommit.execute(() -> {
-                insert(name);
+                insert.accept(name);
                 if (name.equals("boom")) {
                     throw new IllegalStateException("unit failed after writing");
                 }
@@ -138,7 +170,7 @@ class GroupCommitTest {
 
     @Test
     void aCallerWaitsNoLongerThanTheLimitAndWorkItWasRefusedForIsNeverCommitted() throws Exception {
-        GroupCommit slow = new GroupCommit(new DataSourceTransactionManager(dataSource), 64, 1, Duration.ofMillis(300), meters);
+        GroupCommit slow = new GroupCommit(new DataSourceTransactionManager(dataSource), dataSource, 64, 1, Duration.ofMillis(300), meters);
         try {
             CountDownLatch release = new CountDownLatch(1);
             CompletableFuture<Integer> stuck = CompletableFuture.supplyAsync(() -> slow.execute(() -> {
@@ -168,8 +200,9 @@ class GroupCommitTest {
     @Test
     void whileOneWriterIsHeldTheOtherCommitsAndWorkOfTheHeldWritersKeysWaitsForIt() throws Exception {
         DatabaseUrl url = DatabaseUrl.parse(TestDatabase.freshUrl());
-        DriverManagerDataSource connections = new DriverManagerDataSource(url.jdbcUrl(), url.username(), url.password());
-        GroupCommit twoWriters = new GroupCommit(new DataSourceTransactionManager(connections), 64, 2, meters);
+        HeldInserts connections = new HeldInserts(
+                new DriverManagerDataSource(url.jdbcUrl(), url.username(), url.password()));
+        GroupCommit twoWriters = new GroupCommit(new DataSourceTransactionManager(connections), connections, 64, 2, meters);
         CountDownLatch release = new CountDownLatch(1);
         try {
             // Integer keys are their own hash: 0 and 2 belong to the first writer, 1 to the second.
@@ -196,7 +229,7 @@ class GroupCommitTest {
 
     @Test
     void aFailedCommitFailsEveryUnitWithStorageUnavailable() {
-        dataSource.destroy();
+        connection.destroy();
 
         assertThatThrownBy(() -> groupCommit.execute(() -> insert("x")))
                 .isInstanceOf(StorageUnavailableException.class);
@@ -204,6 +237,10 @@ class GroupCommitTest {
 
     private int insert(String name) {
         return jdbc.sql("INSERT INTO items (name) VALUES (?)").param(name).update();
+    }
+
+    private void insertHeldBack(String name) {
+        dataSource.insert("INSERT INTO items (name) VALUES (?)", name);
     }
 
     private static void await(CountDownLatch latch) {
