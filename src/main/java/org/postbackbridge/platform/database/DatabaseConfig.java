@@ -28,13 +28,15 @@ class DatabaseConfig {
     }
 
     /**
-     * What the application uses: the pool, guarded for SQLite (see {@link SqliteConnectionGuard}),
-     * with connections that hold inserts back for group commit (see {@link HeldInserts}).
+     * What the application uses: the pool, guarded for SQLite (see {@link SqliteConnectionGuard});
+     * on PostgreSQL with connections that hold inserts back for group commit (see {@link HeldInserts}).
      */
     @Bean
     @Primary
     HeldInserts dataSource(HikariDataSource pool, DatabaseUrl url) {
-        return new HeldInserts(url.vendor() == DatabaseUrl.Vendor.SQLITE ? new SqliteConnectionGuard(pool) : pool);
+        return url.vendor() == DatabaseUrl.Vendor.SQLITE
+                ? HeldInserts.sentAtOnce(new SqliteConnectionGuard(pool))
+                : new HeldInserts(pool);
     }
 
     @Bean

@@ -104,6 +104,20 @@ class HeldInsertsTest {
     }
 
     @Test
+    void sentAtOnceHoldsNothingBackEvenInABatch() {
+        HeldInserts atOnce = HeldInserts.sentAtOnce(connection);
+        TransactionTemplate itsTransaction = new TransactionTemplate(new DataSourceTransactionManager(atOnce));
+
+        itsTransaction.executeWithoutResult(tx -> atOnce.holdingBack(() -> {
+            atOnce.insert(INSERT_ITEM, "a");
+            assertThat(atOnce.heldCount()).isZero();
+            return null;
+        }));
+
+        assertThat(names("items")).containsExactly("a");
+    }
+
+    @Test
     void onlyAnInsertIntoOneTableCanBeHeldBack() {
         assertThatThrownBy(() -> heldInserts.holdingBack(() -> {
             heldInserts.insert("UPDATE items SET note = ?", "x");
