@@ -2,7 +2,6 @@ package org.postbackbridge.platform.database;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -27,8 +26,9 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  *
  * <p>No later statement misses what is held back: before a statement that names a table with rows
  * held back (a read of the outbox, say) the connection sends them, so every statement sees what the
- * transaction wrote before it, and the rows of one table are inserted in the order they were held. Statements on other tables (finding a player's user, storing the next
- * postback) run without waiting. Outside a batch, {@link #insert} runs at once.
+ * transaction wrote before it, and the rows of one table are inserted in the order they were held.
+ * Statements on other tables (finding a player's user, storing the next postback) run without
+ * waiting. Outside a batch, {@link #insert} runs at once.
  *
  * <p>An insert held back fails when it is sent, not where it was made; {@link GroupCommit} then
  * runs the batch again a savepoint per unit, without holding anything back, so the unit at fault is
@@ -112,12 +112,14 @@ public final class HeldInserts extends DelegatingDataSource {
         if (!holdsBack) {
             return connection;
         }
-        InvocationHandler handler = new InvocationHandler() {
-            @Override
-            public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+        InvocationHandler handler = (proxy, method, args) -> switch (method.getName()) {
+            // Spring tells the transaction's connection from others by identity: the proxy's own.
+            case "equals" -> proxy == args[0];
+            case "hashCode" -> System.identityHashCode(proxy);
+            default -> {
                 beforeCall(method.getName(), args);
                 try {
-                    return method.invoke(connection, args);
+                    yield method.invoke(connection, args);
                 } catch (InvocationTargetException e) {
                     throw e.getCause();
                 }
