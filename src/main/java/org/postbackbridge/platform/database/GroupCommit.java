@@ -230,7 +230,6 @@ public final class GroupCommit implements AutoCloseable {
                 for (int i = 0; i < batch.size(); i++) {
                     results[i] = batch.get(i).work.get();
                 }
-                return null;
             });
         } catch (RuntimeException e) {
             throw new UnitFailed(e);

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -77,16 +76,16 @@ public final class HeldInserts extends DelegatingDataSource {
     }
 
     /** Runs {@code work} holding inserts back, then sends them; an insert that fails throws from here. */
-    <T> T holdingBack(Supplier<T> work) {
+    void holdingBack(Runnable work) {
         if (!holdsBack) {
-            return work.get();
+            work.run();
+            return;
         }
         Held current = new Held();
         held.set(current);
         try {
-            T result = work.get();
+            work.run();
             send(current);
-            return result;
         } finally {
             held.remove();
         }

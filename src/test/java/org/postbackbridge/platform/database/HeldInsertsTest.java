@@ -70,7 +70,6 @@ class HeldInsertsTest {
             assertThat(heldInserts.heldCount()).isZero();
 
             heldInserts.insert(INSERT_ITEM, "c");
-            return null;
         }));
 
         assertThat(names("items")).as("what was held at the end is sent before the commit").containsExactly("a", "b", "c");
@@ -84,7 +83,6 @@ class HeldInsertsTest {
             heldInserts.insert(INSERT_ITEM_NOTED, "2");
             heldInserts.insert(INSERT_ITEM, "3");
             heldInserts.insert(INSERT_OTHER, "y");
-            return null;
         }));
 
         assertThat(names("items")).containsExactly("1", "2", "3");
@@ -96,7 +94,6 @@ class HeldInsertsTest {
         assertThatThrownBy(() -> transaction.executeWithoutResult(tx -> heldInserts.holdingBack(() -> {
             heldInserts.insert(INSERT_ITEM, "a");
             heldInserts.insert(INSERT_ITEM, "a");
-            return null;
         }))).isInstanceOf(DataAccessException.class);
 
         assertThat(heldInserts.heldCount()).isZero();
@@ -111,7 +108,6 @@ class HeldInsertsTest {
         itsTransaction.executeWithoutResult(tx -> atOnce.holdingBack(() -> {
             atOnce.insert(INSERT_ITEM, "a");
             assertThat(atOnce.heldCount()).isZero();
-            return null;
         }));
 
         assertThat(names("items")).containsExactly("a");
@@ -121,7 +117,6 @@ class HeldInsertsTest {
     void onlyAnInsertIntoOneTableCanBeHeldBack() {
         assertThatThrownBy(() -> heldInserts.holdingBack(() -> {
             heldInserts.insert("UPDATE items SET note = ?", "x");
-            return null;
         })).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("UPDATE items");
     }
 
