@@ -9,7 +9,12 @@
 #
 #   bench/crash-recovery.sh                      # 5 rounds on SQLite and (if reachable) PostgreSQL
 #   ROUNDS=2 VENDORS=sqlite bench/crash-recovery.sh
-#   JAR=/tmp/previous.jar ROUNDS=1 bench/crash-recovery.sh     # another build
+#   JAR=/tmp/previous.jar ROUNDS=1 bench/crash-recovery.sh     # another build, as java -jar
+#
+# This build starts as bin/run and the image start it (bin/start: the JVM defaults and the class cache),
+# so the restart is the one an operator gets. Each round's line gives down_for (kill to the first health
+# answer after the restart, polled every 0.5 s) and longest_without_ack (the longest time in which the
+# driver got no postback acknowledged: the outage as the partner program sees it).
 #
 # PostgreSQL: CRASH_PG_URL (default postgres://postgres@127.0.0.1:5432/test) names a server where the
 # script may create databases; without one the PostgreSQL rounds are skipped, and the script says so.
@@ -42,10 +47,15 @@ trap cleanup EXIT
 
 check() { java -cp "$CP" bench/CrashCheck.java "$@"; }
 
+if [ -z "${JAR:-}" ]; then
+  TRAINING_PORT=$((PORT + 99)) bin/aot-cache target/postback-bridge.jar "$work/app"
+fi
 start_service() {  # DATABASE_URL
+  local launch=(bin/start "$work/app")
+  [ -n "${JAR:-}" ] && launch=(java -jar "$JAR")
   DATABASE_URL="$1" PORT=$PORT TELEGRAM_TOKEN=123456:CRASH TELEGRAM_API_URL="http://127.0.0.1:$FAKE_PORT" \
     TELEGRAM_MESSAGES_PER_SECOND=1000 TELEGRAM_PER_CHAT_INTERVAL=0s \
-    java -jar "${JAR:-target/postback-bridge.jar}" >>"$work/service.log" 2>&1 &
+    "${launch[@]}" >>"$work/service.log" 2>&1 &
   service_pid=$!
   for _ in $(seq 1 120); do
     curl -sf "http://127.0.0.1:$PORT/postback/health" >/dev/null && return 0
