@@ -60,18 +60,20 @@ class PostbackWriterPerPlayerTest {
                 .mapToObj(n -> deposit("held-player", "held-" + n)).toList();
         List<CompletableFuture<Integer>> otherPlayers = IntStream.range(0, 8)
                 .mapToObj(n -> deposit("other-player-" + n, "other-" + n)).toList();
-
-        if (TestDatabase.isPostgres()) {
-            await().atMost(Duration.ofSeconds(10)).until(() -> otherPlayers.stream().anyMatch(CompletableFuture::isDone));
-            // A player whose writer is free, sent to after the held player's postbacks: once it is applied,
-            // any of theirs that had gone to a free writer would have been too.
-            int free = IntStream.range(0, otherPlayers.size()).filter(n -> otherPlayers.get(n).isDone()).findFirst().orElseThrow();
-            assertThat(deposit("other-player-" + free, "other-again").get()).isEqualTo(200);
-            assertThat(samePlayer).as("the held player's postbacks wait for its writer, whatever their transaction")
-                    .noneMatch(CompletableFuture::isDone);
+        try {
+            if (TestDatabase.isPostgres()) {
+                await().atMost(Duration.ofSeconds(10)).until(() -> otherPlayers.stream().anyMatch(CompletableFuture::isDone));
+                // A player whose writer is free, sent to after the held player's postbacks: once it is applied,
+                // any of theirs that had gone to a free writer would have been too.
+                int free = IntStream.range(0, otherPlayers.size()).filter(n -> otherPlayers.get(n).isDone()).findFirst().orElseThrow();
+                assertThat(deposit("other-player-" + free, "other-again").get()).isEqualTo(200);
+                assertThat(samePlayer).as("the held player's postbacks wait for its writer, whatever their transaction")
+                        .noneMatch(CompletableFuture::isDone);
+            }
+        } finally {
+            release.countDown();
         }
 
-        release.countDown();
         heldWriter.get();
         for (CompletableFuture<Integer> postback : concat(samePlayer, otherPlayers)) {
             assertThat(postback.get()).isEqualTo(200);
