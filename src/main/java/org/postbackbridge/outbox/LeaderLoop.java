@@ -11,9 +11,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A dispatcher's background loop: one platform thread makes passes, telling each whether this
  * instance holds the {@link DispatchLeadership} lease, and a pass hands its sends to virtual threads,
- * so a slow receiver does not hold up the rest. Between passes it waits for its {@link DispatchSignal}
- * or the poll interval. A pass that fails (the database down for a moment) is logged and made again a
- * poll interval later: what it was to send waits in the database.
+ * so a slow receiver does not hold up the rest. After a pass it waits as long as the pass asked, or
+ * until its {@link DispatchSignal} wakes it. A pass that fails (the database down for a moment) is
+ * logged and made again {@code retryAfterFailure} later: what it was to send waits in the database.
  *
  * <p>Stopping interrupts the pass under way, waits for it up to {@code stopTimeout}, then waits for
  * the sends it started to be answered and written. The thread and the sends' executor are made on
@@ -28,17 +28,17 @@ public final class LeaderLoop {
     public interface Pass {
 
         /**
-         * Does what is due, sending only if {@code leader}, each send on {@code sends}. Returns true
-         * to make the next pass at once (there may be more), false to wait for a wake-up first.
+         * Does what is due, sending only if {@code leader}, each send on {@code sends}. Returns how
+         * long to wait for a wake-up before the next pass: zero to make it at once (there may be more).
          */
-        boolean run(boolean leader, Executor sends) throws InterruptedException;
+        Duration run(boolean leader, Executor sends) throws InterruptedException;
     }
 
     private final String name;
     private final ThreadFactory threads;
     private final DispatchLeadership leadership;
     private final DispatchSignal signal;
-    private final Duration pollInterval;
+    private final Duration retryAfterFailure;
     private final Duration stopTimeout;
     private final Pass pass;
 
@@ -46,13 +46,13 @@ public final class LeaderLoop {
     private volatile boolean running;
     private Thread thread;
 
-    public LeaderLoop(String name, DispatchLeadership leadership, DispatchSignal signal, Duration pollInterval,
+    public LeaderLoop(String name, DispatchLeadership leadership, DispatchSignal signal, Duration retryAfterFailure,
                       Duration stopTimeout, Pass pass) {
         this.name = name;
         this.threads = Thread.ofPlatform().name(name).daemon().factory();
         this.leadership = leadership;
         this.signal = signal;
-        this.pollInterval = pollInterval;
+        this.retryAfterFailure = retryAfterFailure;
         this.stopTimeout = stopTimeout;
         this.pass = pass;
     }
@@ -93,16 +93,17 @@ public final class LeaderLoop {
     private void run() {
         while (running) {
             try {
-                if (!pass.run(leadership.isLeader(), sends)) {
-                    signal.await(pollInterval);
+                Duration wait = pass.run(leadership.isLeader(), sends);
+                if (wait.isPositive()) {
+                    signal.await(wait);
                 }
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
                 // The database may be down for a moment: what the pass was to send waits in it.
-                log.warn("{}: a pass failed, trying again in {}: {}", name, pollInterval, e.toString());
+                log.warn("{}: a pass failed, trying again in {}: {}", name, retryAfterFailure, e.toString());
                 try {
-                    Thread.sleep(pollInterval);
+                    Thread.sleep(retryAfterFailure);
                 } catch (InterruptedException stopped) {
                     return;
                 }

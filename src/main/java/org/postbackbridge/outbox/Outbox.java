@@ -103,7 +103,8 @@ public class Outbox {
     }
 
     /**
-     * The oldest pending message of each chat, if its time has come, oldest first. A chat whose
+     * The oldest pending message of each chat, if its time has come, oldest first (at most
+     * {@code limit}); and, when none has come, the time the first of the others does. A chat whose
      * oldest message waits for a retry sends nothing newer meanwhile, so each chat gets its messages
      * in the order they were queued.
      *
@@ -111,10 +112,11 @@ public class Outbox {
      * index by chat would answer it directly, but would put every new message on a random page of
      * that index, written again at each postback's commit.
      */
-    public List<OutboxMessage> dueHeads(int limit) {
+    public Heads heads(int limit) {
         long now = clock.millis();
         Set<Long> chatsSeen = new HashSet<>();
         List<Long> due = new ArrayList<>();
+        long nextDueAt = Long.MAX_VALUE;
         long after = 0;
         List<Queued> page;
         do {
@@ -122,18 +124,31 @@ public class Outbox {
                     .param(after).param(HEAD_SCAN_PAGE)
                     .query(Queued.class).list();
             for (Queued queued : page) {
-                if (chatsSeen.add(queued.chatId()) && queued.nextAttemptAt() <= now && due.size() < limit) {
+                if (!chatsSeen.add(queued.chatId())) {
+                    continue;
+                }
+                if (queued.nextAttemptAt() > now) {
+                    nextDueAt = Math.min(nextDueAt, queued.nextAttemptAt());
+                } else if (due.size() < limit) {
                     due.add(queued.id());
                 }
             }
             after = page.isEmpty() ? after : page.getLast().id();
         } while (page.size() == HEAD_SCAN_PAGE && due.size() < limit);
         if (due.isEmpty()) {
-            return List.of();
+            return new Heads(List.of(), nextDueAt == Long.MAX_VALUE ? Optional.empty() : Optional.of(Instant.ofEpochMilli(nextDueAt)));
         }
-        return jdbc.sql("SELECT " + COLUMNS + " FROM outbox WHERE id IN (:ids) AND status = 'pending' ORDER BY id")
+        List<OutboxMessage> messages = jdbc.sql("SELECT " + COLUMNS + " FROM outbox WHERE id IN (:ids) AND status = 'pending' ORDER BY id")
                 .param("ids", due)
                 .query(OutboxMessage.class).list();
+        return new Heads(messages, Optional.empty());
+    }
+
+    /**
+     * What {@link #heads} found: the chats' first messages that are due, and, only when there are
+     * none, when the next comes due (empty when nothing is pending).
+     */
+    public record Heads(List<OutboxMessage> due, Optional<Instant> nextDueAt) {
     }
 
     private record Queued(long id, long chatId, long nextAttemptAt) {

@@ -1,6 +1,7 @@
 package org.postbackbridge.webhooks;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -39,6 +40,7 @@ class WebhookDispatcher implements SmartLifecycle {
     private final WebhookPayloads payloads;
     private final WebhookClient client;
     private final RetrySchedule retries;
+    private final Duration pollInterval;
     private final Clock clock;
 
     private final Set<Long> endpointsInFlight = ConcurrentHashMap.newKeySet();
@@ -53,6 +55,7 @@ class WebhookDispatcher implements SmartLifecycle {
         this.payloads = payloads;
         this.client = client;
         this.retries = new RetrySchedule(properties.firstRetryDelay(), properties.maxRetryDelay(), properties.retryFor());
+        this.pollInterval = properties.pollInterval();
         this.clock = clock;
         this.loop = new LeaderLoop("webhook-dispatcher", leadership, wakeUp, properties.pollInterval(),
                 properties.requestTimeout(), this::pass);
@@ -80,14 +83,14 @@ class WebhookDispatcher implements SmartLifecycle {
     }
 
     /** One pass of the loop; the next waits for a wake-up or the poll interval. */
-    private boolean pass(boolean leader, Executor sends) {
+    private Duration pass(boolean leader, Executor sends) {
         if (leader) {
             for (WebhookEndpoint endpoint : endpoints.enabled()) {
                 queueNewEvents(endpoint);
                 sendDueHead(endpoint, sends);
             }
         }
-        return false;
+        return pollInterval;
     }
 
     private void queueNewEvents(WebhookEndpoint endpoint) {

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The loop on its own, with passes the test writes. The poll interval is an hour unless a test is
- * about it, so a pass comes only from a start, a wake-up or a pass that asks for the next at once.
+ * The loop on its own, with passes the test writes. Passes ask to wait an hour, and a failed pass is
+ * made again an hour later, unless a test is about it, so a pass comes only from a start, a wake-up
+ * or a pass that asks for the next sooner.
  */
 class LeaderLoopTest {
 
@@ -33,8 +34,8 @@ class LeaderLoopTest {
         }
     }
 
-    LeaderLoop loop(Duration pollInterval, LeaderLoop.Pass pass) {
-        loop = new LeaderLoop("test-loop", leader::get, signal, pollInterval, STOP_TIMEOUT, pass);
+    LeaderLoop loop(Duration retryAfterFailure, LeaderLoop.Pass pass) {
+        loop = new LeaderLoop("test-loop", leader::get, signal, retryAfterFailure, STOP_TIMEOUT, pass);
         return loop;
     }
 
@@ -43,7 +44,7 @@ class LeaderLoopTest {
         List<Boolean> told = new CopyOnWriteArrayList<>();
         loop(NEVER, (leads, sends) -> {
             told.add(leads);
-            return false;
+            return NEVER;
         }).start();
         await().atMost(Duration.ofSeconds(10)).until(() -> told.size() == 1);
 
@@ -57,7 +58,7 @@ class LeaderLoopTest {
     @Test
     void aPassThatStartedSendsIsFollowedAtOnceAndOneThatDidNotWaitsForAWakeUp() {
         AtomicInteger passes = new AtomicInteger();
-        loop(NEVER, (leads, sends) -> passes.incrementAndGet() < 3).start();
+        loop(NEVER, (leads, sends) -> passes.incrementAndGet() < 3 ? Duration.ZERO : NEVER).start();
         await().atMost(Duration.ofSeconds(10)).until(() -> passes.get() == 3);
 
         signal.wake();
@@ -66,13 +67,21 @@ class LeaderLoopTest {
     }
 
     @Test
-    void aFailedPassIsMadeAgainAfterThePollInterval() {
+    void aPassThatAsksToWaitAWhileIsMadeAgainWithoutAWakeUp() {
+        AtomicInteger passes = new AtomicInteger();
+        loop(NEVER, (leads, sends) -> passes.incrementAndGet() < 3 ? Duration.ofMillis(10) : NEVER).start();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> passes.get() == 3);
+    }
+
+    @Test
+    void aFailedPassIsMadeAgainAfterTheRetryDelay() {
         AtomicInteger passes = new AtomicInteger();
         loop(Duration.ofMillis(10), (leads, sends) -> {
             if (passes.incrementAndGet() == 1) {
                 throw new IllegalStateException("the database is down for a moment");
             }
-            return false;
+            return NEVER;
         }).start();
 
         await().atMost(Duration.ofSeconds(10)).until(() -> passes.get() >= 2);
@@ -84,7 +93,7 @@ class LeaderLoopTest {
         List<String> done = new CopyOnWriteArrayList<>();
         loop(NEVER, (leads, sends) -> {
             done.add("pass");
-            return false;
+            return NEVER;
         }).start(() -> done.add("warm-up"));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> done.size() == 2);
@@ -112,7 +121,7 @@ class LeaderLoopTest {
                 }
                 sendFinished.set(true);
             });
-            return false;
+            return NEVER;
         }).start();
         sendStarted.await();
 
@@ -136,7 +145,7 @@ class LeaderLoopTest {
                 interrupted.set(true);
                 throw e;
             }
-            return false;
+            return NEVER;
         }).start();
         await().atMost(Duration.ofSeconds(10)).until(() -> passStarted.getCount() == 0);
 
@@ -150,7 +159,7 @@ class LeaderLoopTest {
         AtomicInteger passes = new AtomicInteger();
         loop(NEVER, (leads, sends) -> {
             passes.incrementAndGet();
-            return false;
+            return NEVER;
         }).start();
         await().atMost(Duration.ofSeconds(10)).until(() -> passes.get() == 1);
         loop.stop();

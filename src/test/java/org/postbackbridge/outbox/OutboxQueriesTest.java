@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.stream.IntStream;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,10 +46,10 @@ class OutboxQueriesTest {
         outbox.enqueue(2, "test", "2a", null, null);
         outbox.enqueue(1, "test", "1b", null, null);
 
-        assertThat(outbox.dueHeads(10)).extracting(OutboxMessage::text).containsExactly("1a", "2a");
+        assertThat(outbox.heads(10).due()).extracting(OutboxMessage::text).containsExactly("1a", "2a");
 
-        outbox.markSent(outbox.dueHeads(10).getFirst().id(), 100);
-        assertThat(outbox.dueHeads(10)).extracting(OutboxMessage::text).containsExactly("2a", "1b");
+        outbox.markSent(outbox.heads(10).due().getFirst().id(), 100);
+        assertThat(outbox.heads(10).due()).extracting(OutboxMessage::text).containsExactly("2a", "1b");
     }
 
     @Test
@@ -57,9 +58,27 @@ class OutboxQueriesTest {
         outbox.enqueue(1, "test", "1b", null, null);
         outbox.enqueue(2, "test", "2a", null, null);
 
-        outbox.retryAt(outbox.dueHeads(10).getFirst().id(), NOW.plus(Duration.ofMinutes(1)), "502", true);
+        outbox.retryAt(outbox.heads(10).due().getFirst().id(), NOW.plus(Duration.ofMinutes(1)), "502", true);
 
-        assertThat(outbox.dueHeads(10)).extracting(OutboxMessage::text).containsExactly("2a");
+        assertThat(outbox.heads(10).due()).extracting(OutboxMessage::text).containsExactly("2a");
+    }
+
+    @Test
+    void withNothingDueTheHeadsTellWhenTheFirstRetryComesDue() {
+        assertThat(outbox.heads(10).nextDueAt()).as("nothing pending").isEmpty();
+        outbox.enqueue(1, "test", "1a", null, null);
+        outbox.enqueue(1, "test", "1b", null, null);
+        outbox.enqueue(2, "test", "2a", null, null);
+        List<OutboxMessage> heads = outbox.heads(10).due();
+
+        outbox.retryAt(heads.get(0).id(), NOW.plus(Duration.ofMinutes(2)), "502", true);
+        assertThat(outbox.heads(10).nextDueAt()).as("chat 2's message is due: no time to wait for").isEmpty();
+
+        outbox.retryAt(heads.get(1).id(), NOW.plus(Duration.ofMinutes(1)), "502", true);
+        Outbox.Heads waiting = outbox.heads(10);
+        assertThat(waiting.due()).isEmpty();
+        assertThat(waiting.nextDueAt()).as("the earlier of the two chats' first messages; 1b waits behind 1a")
+                .contains(NOW.plus(Duration.ofMinutes(1)));
     }
 
     @Test
@@ -70,8 +89,8 @@ class OutboxQueriesTest {
                 .forEach(n -> outbox.enqueue(-1001, "operator_deposit", "backlog " + n, null, null)));
         outbox.enqueue(7, "deposit", "after the backlog", null, null);
 
-        assertThat(outbox.dueHeads(10)).extracting(OutboxMessage::text).containsExactly("backlog 0", "after the backlog");
-        assertThat(outbox.dueHeads(1)).extracting(OutboxMessage::text).containsExactly("backlog 0");
+        assertThat(outbox.heads(10).due()).extracting(OutboxMessage::text).containsExactly("backlog 0", "after the backlog");
+        assertThat(outbox.heads(1).due()).extracting(OutboxMessage::text).containsExactly("backlog 0");
     }
 
     @Test

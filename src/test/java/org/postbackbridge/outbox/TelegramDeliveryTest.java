@@ -52,6 +52,10 @@ class TelegramDeliveryTest extends PostbackTestBase {
         registry.add("postback-bridge.telegram.delivery.group-per-minute", () -> GROUP_PER_MINUTE);
         registry.add("postback-bridge.telegram.delivery.first-retry-delay", FIRST_RETRY_DELAY::toString);
         registry.add("postback-bridge.telegram.delivery.retry-after-cap", RETRY_AFTER_CAP::toString);
+        // Idle, the dispatcher is woken by this instance's messages and waits for a retry's time
+        // exactly; the idle interval only bounds how late it sees another instance's. An hour here, so
+        // every retry below is sent at its time or not at all.
+        registry.add("postback-bridge.telegram.delivery.idle-poll-interval", () -> "1h");
     }
 
     @AfterAll

@@ -17,7 +17,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryAfterCap       a 429 asking to wait longer than this parks the queue and alerts the
  *                            operator ({@code TELEGRAM_RETRY_AFTER_CAP})
  * @param requestTimeout      one Bot API call, connect to answer ({@code TELEGRAM_REQUEST_TIMEOUT})
- * @param pollInterval        how often the dispatcher looks for due messages when nothing woke it
+ * @param pollInterval        how soon the dispatcher looks again at due messages that Telegram's limits
+ *                            held back, or while another instance holds the dispatch lease
+ * @param idlePollInterval    how long the dispatcher waits, unless woken, when no message is due: this
+ *                            instance's messages wake it and a retry's time is waited for exactly, so
+ *                            this is only how late it sees a message another instance queued
  */
 @ConfigurationProperties("postback-bridge.telegram.delivery")
 public record DeliveryProperties(
@@ -29,5 +33,6 @@ public record DeliveryProperties(
         @DefaultValue("10m") Duration maxRetryDelay,
         @DefaultValue("10m") Duration retryAfterCap,
         @DefaultValue("10s") Duration requestTimeout,
-        @DefaultValue("200ms") Duration pollInterval) {
+        @DefaultValue("200ms") Duration pollInterval,
+        @DefaultValue("1s") Duration idlePollInterval) {
 }

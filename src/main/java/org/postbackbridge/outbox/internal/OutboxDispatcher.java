@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -115,24 +116,39 @@ class OutboxDispatcher implements SmartLifecycle {
         return WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE - 1;
     }
 
-    /** One pass of the loop: true when it started sends, so the next pass comes at once. */
-    private boolean pass(boolean leader, Executor sends) throws InterruptedException {
+    /** One pass of the loop; returns how long to wait, unless woken, before the next. */
+    private Duration pass(boolean leader, Executor sends) throws InterruptedException {
         if (leader && !wasLeader) {
             holdForPreviousDispatcher();
         }
         wasLeader = leader;
-        int started = leader && !paused() ? dispatchDueMessages(sends) : 0;
-        if (started == 0) {
+        if (!leader || paused()) {
             limits.forgetIdleChats();
+            return properties.pollInterval();
         }
-        return started > 0;
+        long readAt = limits.now();
+        Outbox.Heads heads = outbox.heads(HEADS_PER_PASS);
+        if (startSends(heads.due(), readAt, sends) > 0) {
+            return Duration.ZERO;
+        }
+        limits.forgetIdleChats();
+        if (!heads.due().isEmpty()) {
+            return properties.pollInterval();  // due, but held back by the limits or a send in flight
+        }
+        // Nothing due. This instance's own messages wake the loop when committed; what else can come
+        // due is a retry, at its time, or a message another instance queued, seen within the idle interval.
+        Duration idle = properties.idlePollInterval();
+        Duration untilNextDue = heads.nextDueAt().map(at -> Duration.between(clock.instant(), at)).orElse(idle);
+        if (untilNextDue.isNegative()) {
+            return Duration.ZERO;
+        }
+        return untilNextDue.compareTo(idle) < 0 ? untilNextDue : idle;
     }
 
-    /** Starts sending the due messages this moment's limits allow; returns how many. */
-    private int dispatchDueMessages(Executor sends) throws InterruptedException {
+    /** Starts sending those of {@code due} this moment's limits allow; returns how many. */
+    private int startSends(List<OutboxMessage> due, long readAt, Executor sends) throws InterruptedException {
         int started = 0;
-        long readAt = limits.now();
-        for (OutboxMessage message : outbox.dueHeads(HEADS_PER_PASS)) {
+        for (OutboxMessage message : due) {
             if (!loop.isRunning() || paused()) {
                 break;
             }
