@@ -1,5 +1,6 @@
 package org.postbackbridge.bot;
 
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -11,6 +12,8 @@ import org.springframework.validation.annotation.Validated;
  * @param premiumChannelId   {@code PREMIUM_CHANNEL_ID}: /signals hands out one-time invites to it; empty: a text
  * @param webhookUrl         {@code TELEGRAM_WEBHOOK_URL}: receive updates by webhook at this public URL
  *                           (ending in /telegram/webhook) instead of long polling
+ * @param updatesPerMinute   {@code BOT_UPDATES_PER_MINUTE}: messages and button presses handled a minute per
+ *                           user; the rest are dropped unanswered
  */
 @Validated
 @ConfigurationProperties("postback-bridge.bot")
@@ -23,7 +26,8 @@ public record BotProperties(
                 message = "TELEGRAM_WEBHOOK_URL must be your public HTTPS address ending in /telegram/webhook, "
                         + "e.g. https://bot.example.com/telegram/webhook (Telegram sends updates only over HTTPS); "
                         + "leave it empty to use long polling")
-        String webhookUrl) {
+        String webhookUrl,
+        @DefaultValue("20") @Min(1) int updatesPerMinute) {
 
     public boolean gated() {
         return !requiredChannelId.isBlank();

@@ -34,9 +34,10 @@ public class UpdateRouter implements LongPollingSingleThreadUpdateConsumer {
     private final UserRepository users;
     private final Replies replies;
     private final TelegramClient telegram;
+    private final UpdateBudget budget;
 
     UpdateRouter(StartCommand start, ClaimCommand claims, AccountCommands account, OperatorCommands operator,
-                 UserRepository users, Replies replies, TelegramClient telegram) {
+                 UserRepository users, Replies replies, TelegramClient telegram, UpdateBudget budget) {
         this.start = start;
         this.claims = claims;
         this.account = account;
@@ -44,6 +45,7 @@ public class UpdateRouter implements LongPollingSingleThreadUpdateConsumer {
         this.users = users;
         this.replies = replies;
         this.telegram = telegram;
+        this.budget = budget;
     }
 
     @Override
@@ -59,9 +61,13 @@ public class UpdateRouter implements LongPollingSingleThreadUpdateConsumer {
         if (update.hasMyChatMember()) {
             blockedOrBack(update.getMyChatMember());
         } else if (update.hasCallbackQuery()) {
-            button(update.getUpdateId(), update.getCallbackQuery());
+            if (budget.allows(update.getCallbackQuery().getFrom().getId())) {
+                button(update.getUpdateId(), update.getCallbackQuery());
+            }
         } else if (update.hasMessage() && update.getMessage().hasText() && update.getMessage().getFrom() != null) {
-            message(update.getUpdateId(), update.getMessage());
+            if (budget.allows(update.getMessage().getFrom().getId())) {
+                message(update.getUpdateId(), update.getMessage());
+            }
         }
     }
 
