@@ -38,6 +38,12 @@ public class Outbox {
     // database use the index.
     static final String LAST_ALERT = "SELECT MAX(created_at) FROM outbox WHERE kind LIKE 'alert%' AND kind = ?";
     static final String LAST_WIN = "SELECT MAX(created_at) FROM outbox WHERE chat_id = ? AND kind = '" + MessageKind.WIN.key() + "'";
+    /** The statuses a message ends in; a message in one of them never changes again. */
+    public static final List<String> FINISHED = List.of(SENT, DRY_RUN, BLOCKED, DEAD);
+    static final String FIRST_QUEUED_SINCE = "SELECT id FROM outbox WHERE created_at >= ? ORDER BY id LIMIT 1";
+    // Through outbox_pending (status, id): the rows to delete, and no others, are read.
+    static final String DELETE_FINISHED = """
+            DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE status = ? AND id < ? ORDER BY id LIMIT ?)""";
     /** Pending messages read at a time while looking for each chat's oldest. */
     private static final int HEAD_SCAN_PAGE = 500;
 
@@ -285,6 +291,24 @@ public class Outbox {
     private static Instant instantOrNull(ResultSet rs, int row) throws SQLException {
         long millis = rs.getLong(1);
         return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
+    }
+
+    /**
+     * An ID below which every message was queued before {@code time}, and above which none was (to the
+     * clock's precision): messages are numbered in the order they are queued. The oldest messages are
+     * read in order until one is that recent; once old messages are deleted, those are few.
+     */
+    public long firstIdQueuedSince(Instant time) {
+        return jdbc.sql(FIRST_QUEUED_SINCE).param(time.toEpochMilli()).query(Long.class).optional()
+                .orElseGet(() -> jdbc.sql("SELECT COALESCE(MAX(id), 0) + 1 FROM outbox").query(Long.class).single());
+    }
+
+    /** Deletes at most {@code limit} messages in a {@link #FINISHED} {@code status} with an ID below {@code belowId}; returns how many. */
+    public int deleteFinished(String status, long belowId, int limit) {
+        if (!FINISHED.contains(status)) {
+            throw new IllegalArgumentException("not a status a message ends in: " + status);
+        }
+        return jdbc.sql(DELETE_FINISHED).param(status).param(belowId).param(limit).update();
     }
 
     public long countByStatus(String status) {

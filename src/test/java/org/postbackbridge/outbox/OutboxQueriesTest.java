@@ -19,8 +19,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Which messages the dispatcher may send next (each chat's oldest pending one, when it is due), and
- * the two lookups a partial index serves: the win throttle's and the alerts'.
+ * Which messages the dispatcher may send next (each chat's oldest pending one, when it is due), the
+ * two lookups a partial index serves (the win throttle's and the alerts'), and what pruning reads.
  */
 class OutboxQueriesTest {
 
@@ -117,6 +117,18 @@ class OutboxQueriesTest {
         outbox.enqueue(9002, "alert_dead_messages", "dead messages", null, null);
         assertThat(outbox.lastAlertEnqueued("alert_dead_messages")).contains(NOW);
         assertThat(plan(Outbox.LAST_ALERT)).contains("outbox_alerts");
+    }
+
+    @Test
+    void pruningFindsTheOldMessagesByTheirIdsAndReadsNoOthers() {
+        assertThat(outbox.firstIdQueuedSince(NOW)).as("an empty outbox").isEqualTo(1);
+        outbox.enqueue(1, "test", "a", null, null);
+        outbox.enqueue(1, "test", "b", null, null);
+        long first = outbox.forChat(1).getFirst().id();
+
+        assertThat(outbox.firstIdQueuedSince(NOW)).isEqualTo(first);
+        assertThat(outbox.firstIdQueuedSince(NOW.plusMillis(1))).as("none queued since").isEqualTo(first + 2);
+        assertThat(plan(Outbox.DELETE_FINISHED)).contains("INDEX outbox_pending (status=? AND id<?)");
     }
 
     /** SQLite's plan for {@code sql} (its parameters left unbound): which index it reads. */

@@ -34,7 +34,7 @@ public class MessageHistory {
         this.jdbc = jdbc;
     }
 
-    /** One page of the messages found, newest first; not counted, as the outbox keeps every message sent. */
+    /** One page of the messages found, newest first; not counted, as the outbox holds months of messages. */
     public Page<Message> page(Search search, PageRequest page) {
         return Page.probed(find(search, page.offset(), page.sizeWithProbe()), page);
     }

@@ -22,6 +22,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param idlePollInterval    how long the dispatcher waits, unless woken, when no message is due: this
  *                            instance's messages wake it and a retry's time is waited for exactly, so
  *                            this is only how late it sees a message another instance queued
+ * @param retention           a message no longer pending is deleted this long after it was queued
+ *                            ({@code MESSAGE_RETENTION}); at least a day, so a Telegram update delivered
+ *                            again still finds its answer and is not answered twice
  */
 @ConfigurationProperties("postback-bridge.telegram.delivery")
 public record DeliveryProperties(
@@ -34,5 +37,12 @@ public record DeliveryProperties(
         @DefaultValue("10m") Duration retryAfterCap,
         @DefaultValue("10s") Duration requestTimeout,
         @DefaultValue("200ms") Duration pollInterval,
-        @DefaultValue("1s") Duration idlePollInterval) {
+        @DefaultValue("1s") Duration idlePollInterval,
+        @DefaultValue("90d") Duration retention) {
+
+    public DeliveryProperties {
+        if (retention.compareTo(Duration.ofDays(1)) < 0) {
+            throw new IllegalArgumentException("MESSAGE_RETENTION must be at least 1d, got " + retention);
+        }
+    }
 }

@@ -56,7 +56,7 @@ class DeliveryLimitsTest {
 
     DeliveryLimits limits(int perSecond, Duration perChat, int groupPerMinute) {
         return new DeliveryLimits(new DeliveryProperties(perSecond, perChat, groupPerMinute, 8, Duration.ofSeconds(2),
-                Duration.ofMinutes(10), Duration.ofMinutes(10), Duration.ofSeconds(10), Duration.ofMillis(200), Duration.ofSeconds(1)),
+                Duration.ofMinutes(10), Duration.ofMinutes(10), Duration.ofSeconds(10), Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofDays(90)),
                 time, time);
     }
 

@@ -1,0 +1,62 @@
+package org.postbackbridge.outbox.internal;
+
+import java.time.Clock;
+import org.postbackbridge.outbox.Outbox;
+import org.postbackbridge.platform.database.GroupCommit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Deletes messages that are no longer pending once they are older than {@code MESSAGE_RETENTION}:
+ * every answer the bot gives is a message, and anyone can write to the bot, so the outbox must not
+ * keep them for ever. In batches, so the database is never locked for long.
+ */
+@Component
+class OutboxPruner {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxPruner.class);
+    static final int BATCH = 1000;
+
+    private final Outbox outbox;
+    private final GroupCommit groupCommit;
+    private final DeliveryProperties properties;
+    private final Clock clock;
+
+    OutboxPruner(Outbox outbox, GroupCommit groupCommit, DeliveryProperties properties, Clock clock) {
+        this.outbox = outbox;
+        this.groupCommit = groupCommit;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Scheduled(initialDelayString = "${postback-bridge.telegram.delivery.prune-interval-ms:600000}",
+            fixedDelayString = "${postback-bridge.telegram.delivery.prune-interval-ms:600000}")
+    void scheduledPrune() {
+        try {
+            int deleted = prune();
+            if (deleted > 0) {
+                log.info("Deleted {} messages queued more than {} ago", deleted, properties.retention());
+            }
+        } catch (RuntimeException e) {
+            // The database may be down; the next run deletes what this one could not.
+            log.warn("Pruning the outbox failed: {}", e.toString());
+        }
+    }
+
+    /** Deletes every finished message queued before the retention; returns how many. */
+    int prune() {
+        // Read outside the write transaction: it may read many rows the first time.
+        long belowId = outbox.firstIdQueuedSince(clock.instant().minus(properties.retention()));
+        int total = 0;
+        for (String status : Outbox.FINISHED) {
+            int deleted;
+            do {
+                deleted = groupCommit.execute(() -> outbox.deleteFinished(status, belowId, BATCH));
+                total += deleted;
+            } while (deleted == BATCH);
+        }
+        return total;
+    }
+}
