@@ -30,6 +30,10 @@ public class WebhookDeliveries {
             id, endpoint_id, message_id, event_type, status, attempts, next_attempt_at, last_status_code,
             last_latency_ms, last_error, created_at, delivered_at""";
     private static final int MAX_ERROR_LENGTH = 300;
+    // Through webhook_deliveries_queue (endpoint_id, status, id): the rows to delete, and no others, are read.
+    static final String DELETE_ENDED = """
+            DELETE FROM webhook_deliveries WHERE id IN (
+                SELECT id FROM webhook_deliveries WHERE endpoint_id = ? AND status = ? AND id < ? ORDER BY id LIMIT ?)""";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
@@ -113,6 +117,24 @@ public class WebhookDeliveries {
     public long pending(long endpointId) {
         return jdbc.sql("SELECT COUNT(*) FROM webhook_deliveries WHERE endpoint_id = ? AND status = ?")
                 .params(endpointId, WebhookDelivery.PENDING).query(Long.class).single();
+    }
+
+    /**
+     * An ID below which every message was queued before {@code time}, and above which none was (to the
+     * clock's precision): messages are numbered in the order they are queued.
+     */
+    long firstIdQueuedSince(Instant time) {
+        return jdbc.sql("SELECT id FROM webhook_deliveries WHERE created_at >= ? ORDER BY id LIMIT 1")
+                .param(time.toEpochMilli()).query(Long.class).optional()
+                .orElseGet(() -> jdbc.sql("SELECT COALESCE(MAX(id), 0) + 1 FROM webhook_deliveries").query(Long.class).single());
+    }
+
+    /** Deletes at most {@code limit} of the endpoint's delivered or dead messages with an ID below {@code belowId}. */
+    int deleteEnded(long endpointId, String status, long belowId, int limit) {
+        if (!WebhookDelivery.ENDED.contains(status)) {
+            throw new IllegalArgumentException("not a status a message ends in: " + status);
+        }
+        return jdbc.sql(DELETE_ENDED).params(endpointId, status, belowId, limit).update();
     }
 
     private void insert(long endpointId, Queued message) {

@@ -1,6 +1,7 @@
 package org.postbackbridge.webhooks;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One message to one endpoint, as the console's delivery log shows it.
@@ -17,4 +18,6 @@ public record WebhookDelivery(long id, long endpointId, String messageId, String
     public static final String PENDING = "pending";
     public static final String DELIVERED = "delivered";
     public static final String DEAD = "dead";
+    /** The statuses a message ends in (a dead one changes again only when an operator retries it). */
+    static final List<String> ENDED = List.of(DELIVERED, DEAD);
 }

@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param firstRetryDelay the wait after a first failed attempt; it doubles, with jitter, up to {@code maxRetryDelay}
  * @param retryFor        {@code WEBHOOKS_RETRY_FOR}: how long a failing message is retried before it is dead
  * @param requestTimeout  how long one attempt may take, connection included
+ * @param retention       {@code MESSAGE_RETENTION}: a delivered or dead message is deleted this long after it was queued
  */
 @ConfigurationProperties("postback-bridge.webhooks")
 public record WebhookProperties(
@@ -27,7 +28,14 @@ public record WebhookProperties(
         @DefaultValue("5s") Duration firstRetryDelay,
         @DefaultValue("1h") Duration maxRetryDelay,
         @DefaultValue("24h") Duration retryFor,
-        @DefaultValue("10s") Duration requestTimeout) {
+        @DefaultValue("10s") Duration requestTimeout,
+        @DefaultValue("90d") Duration retention) {
+
+    public WebhookProperties {
+        if (retention.compareTo(Duration.ofDays(1)) < 0) {
+            throw new IllegalArgumentException("MESSAGE_RETENTION must be at least 1d, got " + retention);
+        }
+    }
 
     /** @param eventTypes the feed event types it gets; empty for all */
     public record DeclaredEndpoint(String url, String secret, @DefaultValue List<String> eventTypes) {

@@ -86,7 +86,7 @@ class HeadlessModeTest {
     /** The start's check of declared endpoints, which refuses before it writes anything. */
     private static void check(WebhookProperties.DeclaredEndpoint endpoint) {
         WebhookProperties properties = new WebhookProperties("", "", List.of(endpoint), false, Duration.ofSeconds(1),
-                Duration.ofSeconds(5), Duration.ofHours(1), Duration.ofHours(24), Duration.ofSeconds(10));
+                Duration.ofSeconds(5), Duration.ofHours(1), Duration.ofHours(24), Duration.ofSeconds(10), Duration.ofDays(90));
         new DeclaredEndpoints(properties, null, new EndpointUrlPolicy(properties)).afterPropertiesSet();
     }
 

@@ -40,6 +40,10 @@ class WebhookDeliveryTest extends PostbackTestBase {
     WebhookDeliveries deliveries;
     @Autowired
     MovableClock clock;
+    @Autowired
+    WebhookDeliveryPruner pruner;
+    @Autowired
+    WebhookProperties properties;
 
     private final WebhookReceiver receiver = new WebhookReceiver();
     private final List<Long> created = new ArrayList<>();
@@ -203,6 +207,30 @@ class WebhookDeliveryTest extends PostbackTestBase {
     }
 
     @Test
+    void endedMessagesAreDeletedAfterTheRetentionAndPendingOnesKept() {
+        receiver.answer(n -> n == 0 ? 204 : 410);
+        long old = endpoint(List.of()).endpoint().id();
+        BotUser user = TestUsers.started(users, "en");
+        String player = TestUsers.newPlayerId();
+        postback("event=registration&user_id=" + player + "&sub1=" + user.clickToken());
+        Waits.promptly(WAIT).until(() -> statuses(old).contains(WebhookDelivery.DELIVERED));
+        postback("event=first_deposit&user_id=" + player + "&amount=10&currency=USD&transaction_id=f" + player);
+        // The 410 disables the endpoint: its messages stay pending, however old they grow.
+        Waits.promptly(WAIT).until(() -> !endpoints.find(old).orElseThrow().enabled());
+        clock.advance(properties.retention().plus(Duration.ofDays(1)));
+        receiver.answer(n -> 204);
+        long recent = endpoint(List.of()).endpoint().id();
+        postback("event=deposit&user_id=" + player + "&amount=20&currency=USD&transaction_id=d" + player);
+        Waits.promptly(WAIT).until(() -> statuses(recent).contains(WebhookDelivery.DELIVERED));
+        List<String> oldPending = statuses(old).stream().filter(WebhookDelivery.PENDING::equals).toList();
+
+        assertThat(pruner.prune()).isGreaterThanOrEqualTo(1);
+
+        assertThat(statuses(old)).as("the delivered one deleted, the pending ones kept").isEqualTo(oldPending).isNotEmpty();
+        assertThat(statuses(recent)).contains(WebhookDelivery.DELIVERED);
+    }
+
+    @Test
     void aRedirectIsAFailedAttemptNotFollowed() {
         receiver.answer(n -> 302);
         WebhookEndpoints.Created endpoint = endpoint(List.of());
@@ -217,6 +245,10 @@ class WebhookDeliveryTest extends PostbackTestBase {
         assertThat(delivery.lastStatusCode()).isEqualTo(302);
         assertThat(delivery.lastError()).contains("not followed");
         assertThat(receiver.received()).extracting(WebhookReceiver.Received::path).containsOnly("/hooks");
+    }
+
+    private List<String> statuses(long endpointId) {
+        return deliveries.latest(endpointId, 100).stream().map(WebhookDelivery::status).toList();
     }
 
     private WebhookEndpoints.Created endpoint(List<String> types) {
