@@ -1,6 +1,7 @@
 package org.postbackbridge.webhooks;
 
 import java.time.Clock;
+import org.postbackbridge.platform.database.Pruning;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -8,14 +9,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Deletes webhook messages that were delivered or given up on once they are older than
- * {@code MESSAGE_RETENTION}, endpoint by endpoint, in batches, so the database is never locked for long.
- * Pending messages are never deleted.
+ * {@code MESSAGE_RETENTION}, endpoint by endpoint. Pending messages are never deleted.
  */
 @Component
 class WebhookDeliveryPruner {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDeliveryPruner.class);
-    static final int BATCH = 1000;
 
     private final WebhookDeliveries deliveries;
     private final WebhookEndpoints endpoints;
@@ -33,15 +32,7 @@ class WebhookDeliveryPruner {
     @Scheduled(initialDelayString = "${postback-bridge.webhooks.prune-interval-ms:600000}",
             fixedDelayString = "${postback-bridge.webhooks.prune-interval-ms:600000}")
     void scheduledPrune() {
-        try {
-            int deleted = prune();
-            if (deleted > 0) {
-                log.info("Deleted {} webhook messages queued more than {} ago", deleted, properties.retention());
-            }
-        } catch (RuntimeException e) {
-            // The database may be down; the next run deletes what this one could not.
-            log.warn("Pruning webhook messages failed: {}", e.toString());
-        }
+        Pruning.scheduled(log, "webhook messages", properties.retention(), this::prune);
     }
 
     /** Deletes every delivered or dead message queued before the retention; returns how many. */
@@ -50,11 +41,7 @@ class WebhookDeliveryPruner {
         int total = 0;
         for (WebhookEndpoint endpoint : endpoints.all()) {
             for (String status : WebhookDelivery.ENDED) {
-                int deleted;
-                do {
-                    deleted = deliveries.deleteEnded(endpoint.id(), status, belowId, BATCH);
-                    total += deleted;
-                } while (deleted == BATCH);
+                total += Pruning.inBatches(() -> deliveries.deleteEnded(endpoint.id(), status, belowId, Pruning.BATCH));
             }
         }
         return total;

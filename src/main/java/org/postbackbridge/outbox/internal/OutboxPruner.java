@@ -3,6 +3,7 @@ package org.postbackbridge.outbox.internal;
 import java.time.Clock;
 import org.postbackbridge.outbox.Outbox;
 import org.postbackbridge.platform.database.GroupCommit;
+import org.postbackbridge.platform.database.Pruning;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -11,13 +12,12 @@ import org.springframework.stereotype.Component;
 /**
  * Deletes messages that are no longer pending once they are older than {@code MESSAGE_RETENTION}:
  * every answer the bot gives is a message, and anyone can write to the bot, so the outbox must not
- * keep them for ever. In batches, so the database is never locked for long.
+ * keep them for ever.
  */
 @Component
 class OutboxPruner {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxPruner.class);
-    static final int BATCH = 1000;
 
     private final Outbox outbox;
     private final GroupCommit groupCommit;
@@ -34,15 +34,7 @@ class OutboxPruner {
     @Scheduled(initialDelayString = "${postback-bridge.telegram.delivery.prune-interval-ms:600000}",
             fixedDelayString = "${postback-bridge.telegram.delivery.prune-interval-ms:600000}")
     void scheduledPrune() {
-        try {
-            int deleted = prune();
-            if (deleted > 0) {
-                log.info("Deleted {} messages queued more than {} ago", deleted, properties.retention());
-            }
-        } catch (RuntimeException e) {
-            // The database may be down; the next run deletes what this one could not.
-            log.warn("Pruning the outbox failed: {}", e.toString());
-        }
+        Pruning.scheduled(log, "messages to Telegram", properties.retention(), this::prune);
     }
 
     /** Deletes every finished message queued before the retention; returns how many. */
@@ -51,11 +43,7 @@ class OutboxPruner {
         long belowId = outbox.firstIdQueuedSince(clock.instant().minus(properties.retention()));
         int total = 0;
         for (String status : Outbox.FINISHED) {
-            int deleted;
-            do {
-                deleted = groupCommit.execute(() -> outbox.deleteFinished(status, belowId, BATCH));
-                total += deleted;
-            } while (deleted == BATCH);
+            total += Pruning.inBatches(() -> groupCommit.execute(() -> outbox.deleteFinished(status, belowId, Pruning.BATCH)));
         }
         return total;
     }

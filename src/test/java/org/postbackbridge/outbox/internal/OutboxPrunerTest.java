@@ -18,6 +18,7 @@ import org.postbackbridge.outbox.TestOutboxes;
 import org.postbackbridge.platform.database.DatabaseUrl;
 import org.postbackbridge.platform.database.GroupCommit;
 import org.postbackbridge.platform.database.HeldInserts;
+import org.postbackbridge.platform.database.Pruning;
 import org.postbackbridge.testsupport.MovableClock;
 import org.postbackbridge.testsupport.TestDatabase;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -85,7 +86,7 @@ class OutboxPrunerTest {
 
     @Test
     void moreThanABatchIsDeletedInOneRun() {
-        int count = OutboxPruner.BATCH * 2 + 7;
+        int count = Pruning.BATCH * 2 + 7;
         transaction.executeWithoutResult(tx -> IntStream.range(0, count)
                 .forEach(n -> outbox.enqueue(-1001, "operator_deposit", "deposit " + n, null, null)));
         transaction.executeWithoutResult(tx -> outbox.forChat(-1001).forEach(message -> outbox.markDryRun(message.id())));
