@@ -1,6 +1,5 @@
 package org.postbackbridge.outbox;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.postbackbridge.users.BotUser;
@@ -20,18 +19,16 @@ public class Notifier {
     private final Outbox outbox;
     private final MessageTemplates templates;
     private final NotifyProperties properties;
-    private final Clock clock;
     private final JsonMapper json;
     private final ChatMigrations migrations;
     private final DeliveryMode mode;
 
-    Notifier(Outbox outbox, MessageTemplates templates, NotifyProperties properties, Clock clock, JsonMapper json,
+    Notifier(Outbox outbox, MessageTemplates templates, NotifyProperties properties, JsonMapper json,
              ChatMigrations migrations, DeliveryMode mode) {
         this.mode = mode;
         this.outbox = outbox;
         this.templates = templates;
         this.properties = properties;
-        this.clock = clock;
         this.json = json;
         this.migrations = migrations;
     }
@@ -121,12 +118,5 @@ public class Notifier {
         for (long configuredChatId : properties.adminChatIds()) {
             queue(migrations.current(configuredChatId), kind, text, keyboard, dedupeKey + ":" + configuredChatId);
         }
-    }
-
-    /** True when a win message was queued for this user within the win message interval. */
-    public boolean winQueuedRecently(BotUser user) {
-        return outbox.lastWinEnqueued(user.telegramId())
-                .map(last -> last.isAfter(clock.instant().minus(properties.winMessageInterval())))
-                .orElse(false);
     }
 }

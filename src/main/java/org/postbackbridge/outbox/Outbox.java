@@ -14,7 +14,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.postbackbridge.texts.MessageKind;
 
 /**
  * The {@code outbox} table. Messages are inserted in the same transaction as the change they
@@ -34,10 +33,9 @@ public class Outbox {
     private static final String REVIVE_DEAD =
             "UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = ? WHERE status = 'dead'";
     private static final String COLUMNS = "id, chat_id, kind, text, buttons, status, attempts, last_error, plain_text";
-    // The two lookups below spell out their partial index's condition, not bind it: only then can the
+    // The lookup below spells out its partial index's condition, not binds it: only then can the
     // database use the index.
     static final String LAST_ALERT = "SELECT MAX(created_at) FROM outbox WHERE kind LIKE 'alert%' AND kind = ?";
-    static final String LAST_WIN = "SELECT MAX(created_at) FROM outbox WHERE chat_id = ? AND kind = '" + MessageKind.WIN.key() + "'";
     /** The statuses a message ends in; a message in one of them never changes again. */
     public static final List<String> FINISHED = List.of(SENT, DRY_RUN, BLOCKED, DEAD);
     static final String FIRST_QUEUED_SINCE = "SELECT id FROM outbox WHERE created_at >= ? ORDER BY id LIMIT 1";
@@ -98,13 +96,6 @@ public class Outbox {
     public Optional<Instant> lastAlertEnqueued(String kind) {
         return jdbc.sql(LAST_ALERT)
                 .param(kind)
-                .query(Outbox::instantOrNull).optional();
-    }
-
-    /** When a win message was last queued for this chat: the win throttle's question, answered by {@code outbox_wins}. */
-    Optional<Instant> lastWinEnqueued(long chatId) {
-        return jdbc.sql(LAST_WIN)
-                .param(chatId)
                 .query(Outbox::instantOrNull).optional();
     }
 

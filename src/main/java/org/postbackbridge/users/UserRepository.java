@@ -3,6 +3,7 @@ package org.postbackbridge.users;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -95,6 +96,19 @@ public class UserRepository {
         return jdbc.sql("UPDATE users SET is_deposited = 1, signals_unlocked = 1, updated_at = ? "
                         + "WHERE telegram_id = ? AND is_deposited = 0")
                 .param(clock.millis()).param(telegramId)
+                .update() == 1;
+    }
+
+    /**
+     * Records that the user is told of a win now, unless they were told of one within {@code interval};
+     * true when this call did. One conditional update, as {@link #markFirstDeposit}: of two wins applied
+     * at once (on two instances sharing PostgreSQL) only one is told.
+     */
+    public boolean claimWinMessage(long telegramId, Duration interval) {
+        long now = clock.millis();
+        return jdbc.sql("UPDATE users SET last_win_message_at = ? "
+                        + "WHERE telegram_id = ? AND (last_win_message_at IS NULL OR last_win_message_at <= ?)")
+                .param(now).param(telegramId).param(now - interval.toMillis())
                 .update() == 1;
     }
 

@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Which messages the dispatcher may send next (each chat's oldest pending one, when it is due), the
- * two lookups a partial index serves (the win throttle's and the alerts'), and what pruning reads.
+ * lookup a partial index serves (the alerts'), and what pruning reads.
  */
 class OutboxQueriesTest {
 
@@ -91,19 +91,6 @@ class OutboxQueriesTest {
 
         assertThat(outbox.heads(10).due()).extracting(OutboxMessage::text).containsExactly("backlog 0", "after the backlog");
         assertThat(outbox.heads(1).due()).extracting(OutboxMessage::text).containsExactly("backlog 0");
-    }
-
-    @Test
-    void theWinThrottleSeesOnlyThisChatsWins() {
-        assertThat(outbox.lastWinEnqueued(1)).isEmpty();
-
-        outbox.enqueue(1, "deposit", "a deposit", null, null);
-        outbox.enqueue(2, "win", "another chat's win", null, null);
-        assertThat(outbox.lastWinEnqueued(1)).isEmpty();
-
-        outbox.enqueue(1, "win", "a win", null, null);
-        assertThat(outbox.lastWinEnqueued(1)).contains(NOW);
-        assertThat(plan(Outbox.LAST_WIN)).contains("outbox_wins");
     }
 
     @Test
