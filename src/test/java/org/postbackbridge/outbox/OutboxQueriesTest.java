@@ -11,6 +11,7 @@ import java.util.stream.IntStream;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.postbackbridge.testsupport.QueryPlans;
 import org.postbackbridge.testsupport.TestDatabase;
 import org.postbackbridge.platform.database.HeldInserts;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -103,7 +104,7 @@ class OutboxQueriesTest {
 
         outbox.enqueue(9002, "alert_dead_messages", "dead messages", null, null);
         assertThat(outbox.lastAlertEnqueued("alert_dead_messages")).contains(NOW);
-        assertThat(plan(Outbox.LAST_ALERT)).contains("outbox_alerts");
+        assertThat(QueryPlans.onSqlite(Outbox.LAST_ALERT)).contains("outbox_alerts");
     }
 
     @Test
@@ -115,11 +116,6 @@ class OutboxQueriesTest {
 
         assertThat(outbox.firstIdQueuedSince(NOW)).isEqualTo(first);
         assertThat(outbox.firstIdQueuedSince(NOW.plusMillis(1))).as("none queued since").isEqualTo(first + 2);
-        assertThat(plan(Outbox.DELETE_FINISHED)).contains("INDEX outbox_pending (status=? AND id<?)");
-    }
-
-    /** SQLite's plan for {@code sql} (its parameters left unbound): which index it reads. */
-    private String plan(String sql) {
-        return String.join("\n", jdbc.sql("EXPLAIN QUERY PLAN " + sql).query((rs, n) -> rs.getString("detail")).list());
+        assertThat(QueryPlans.onSqlite(Outbox.DELETE_FINISHED)).contains("INDEX outbox_pending (status=? AND id<?)");
     }
 }
