@@ -1,12 +1,9 @@
 package org.postbackbridge.alerts;
 
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Min;
+import org.postbackbridge.platform.Settings;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * When the operators are alerted.
@@ -17,11 +14,16 @@ import org.springframework.validation.annotation.Validated;
  * @param undepositedMinimum    {@code ALERT_UNDEPOSITED_MIN_REGISTRATIONS}: fewer registrations than this say nothing
  * @param checkInterval         how often the conditions are checked
  */
-@Validated
 @ConfigurationProperties("postback-bridge.alerts")
 record AlertProperties(
-        @DefaultValue("6") @Min(0) int noPostbackHours,
-        @DefaultValue("0.95") @DecimalMin("0") @DecimalMax("1") double undepositedRatio,
-        @DefaultValue("20") @Min(1) int undepositedMinimum,
+        @DefaultValue("6") int noPostbackHours,
+        @DefaultValue("0.95") double undepositedRatio,
+        @DefaultValue("20") int undepositedMinimum,
         @DefaultValue("5m") Duration checkInterval) {
+
+    AlertProperties {
+        Settings.atLeast("ALERT_NO_POSTBACK_HOURS", noPostbackHours, 0);
+        Settings.between("ALERT_UNDEPOSITED_RATIO", undepositedRatio, 0, 1);
+        Settings.atLeast("ALERT_UNDEPOSITED_MIN_REGISTRATIONS", undepositedMinimum, 1);
+    }
 }

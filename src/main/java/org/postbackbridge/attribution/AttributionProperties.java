@@ -1,13 +1,9 @@
 package org.postbackbridge.attribution;
 
-import jakarta.validation.constraints.AssertTrue;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
+import org.postbackbridge.platform.Settings;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * @param defaultNetwork          the network whose player ID is mirrored in {@code users.casino_id}
@@ -18,23 +14,24 @@ import org.springframework.validation.annotation.Validated;
  * @param claimWindow             {@code CLAIM_WINDOW}: under the window policy, how old a registration a
  *                                claim may still link without an operator
  */
-@Validated
 @ConfigurationProperties("postback-bridge.attribution")
 public record AttributionProperties(
-        @DefaultValue("1win") @NotBlank String defaultNetwork,
+        @DefaultValue("1win") String defaultNetwork,
         @DefaultValue("false") boolean acceptTelegramIdInSub1,
-        @DefaultValue("")
-        @Pattern(regexp = "|https?://\\S*\\{click_id}\\S*",
-                message = "AFFILIATE_LINK must be your partner link with {click_id} where each user's click token goes, "
-                        + "e.g. https://1win.example/?p=abcd&sub1={click_id}; without it every user gets the same "
-                        + "link and postbacks cannot be attributed to them")
-        String affiliateLink,
-        @DefaultValue("window") @NotNull ClaimPolicy claimPolicy,
-        @DefaultValue("24h") @NotNull Duration claimWindow) {
+        @DefaultValue("") String affiliateLink,
+        @DefaultValue("window") ClaimPolicy claimPolicy,
+        @DefaultValue("24h") Duration claimWindow) {
 
-    @AssertTrue(message = "CLAIM_WINDOW must be a positive duration such as 24h or 30m")
-    public boolean isClaimWindowPositive() {
-        return claimWindow == null || claimWindow.isPositive();
+    public AttributionProperties {
+        Settings.present("DEFAULT_NETWORK", defaultNetwork);
+        Settings.matches(affiliateLink, "|https?://\\S*\\{click_id}\\S*",
+                "AFFILIATE_LINK must be your partner link with {click_id} where each user's click token goes, "
+                        + "e.g. https://1win.example/?p=abcd&sub1={click_id}; without it every user gets the same "
+                        + "link and postbacks cannot be attributed to them");
+        Settings.present("CLAIM_POLICY", claimPolicy);
+        if (claimWindow == null || !claimWindow.isPositive()) {
+            throw new IllegalArgumentException("CLAIM_WINDOW must be a positive duration such as 24h or 30m");
+        }
     }
 
     /** The user's personal link, or empty when no {@code AFFILIATE_LINK} is configured. */

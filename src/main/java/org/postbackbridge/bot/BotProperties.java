@@ -1,10 +1,8 @@
 package org.postbackbridge.bot;
 
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
+import org.postbackbridge.platform.Settings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * @param requiredChannelId  {@code REQUIRED_CHANNEL_ID}: the soft gate's channel (@name or -100…); empty: no gate
@@ -15,19 +13,21 @@ import org.springframework.validation.annotation.Validated;
  * @param updatesPerMinute   {@code BOT_UPDATES_PER_MINUTE}: messages and button presses handled a minute per
  *                           user; the rest are dropped unanswered
  */
-@Validated
 @ConfigurationProperties("postback-bridge.bot")
 public record BotProperties(
         @DefaultValue("") String requiredChannelId,
         @DefaultValue("") String requiredChannelUrl,
         @DefaultValue("") String premiumChannelId,
-        @DefaultValue("")
-        @Pattern(regexp = "|https://[^/?#\\s]+(/[^?#\\s]*)?/telegram/webhook",
-                message = "TELEGRAM_WEBHOOK_URL must be your public HTTPS address ending in /telegram/webhook, "
+        @DefaultValue("") String webhookUrl,
+        @DefaultValue("20") int updatesPerMinute) {
+
+    public BotProperties {
+        Settings.matches(webhookUrl, "|https://[^/?#\\s]+(/[^?#\\s]*)?/telegram/webhook",
+                "TELEGRAM_WEBHOOK_URL must be your public HTTPS address ending in /telegram/webhook, "
                         + "e.g. https://bot.example.com/telegram/webhook (Telegram sends updates only over HTTPS); "
-                        + "leave it empty to use long polling")
-        String webhookUrl,
-        @DefaultValue("20") @Min(1) int updatesPerMinute) {
+                        + "leave it empty to use long polling");
+        Settings.atLeast("BOT_UPDATES_PER_MINUTE", updatesPerMinute, 1);
+    }
 
     public boolean gated() {
         return !requiredChannelId.isBlank();

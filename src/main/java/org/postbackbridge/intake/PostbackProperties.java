@@ -1,15 +1,11 @@
 package org.postbackbridge.intake;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.Pattern;
+import org.postbackbridge.platform.Settings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * @param networks          profiles by the name used in {@code /postback/{network}}
@@ -21,20 +17,25 @@ import org.springframework.validation.annotation.Validated;
  * @param rejectedRetention {@code REJECTED_RETENTION}: refused requests are deleted from the log after this long
  * @param refusedPerMinute  refused requests without credentials recorded per source and minute; the rest are counted
  */
-@Validated
 @ConfigurationProperties("postback-bridge.postback")
 public record PostbackProperties(
-        @NotEmpty Map<String, NetworkProfile> networks,
-        @DefaultValue("256") @Min(16) @Max(4096) int maxValueLength,
-        @DefaultValue("64") @Min(8) @Max(1000) int maxParameters,
-        @DefaultValue({"USDT", "USDC", "BTC", "ETH", "TON"}) List<@Pattern(regexp = "\\s*[A-Za-z0-9]{2,10}\\s*",
-                message = "EXTRA_CURRENCIES lists codes of 2 to 10 letters or digits separated by commas, e.g. USDT,BTC")
-                String> extraCurrencies,
+        Map<String, NetworkProfile> networks,
+        @DefaultValue("256") int maxValueLength,
+        @DefaultValue("64") int maxParameters,
+        @DefaultValue({"USDT", "USDC", "BTC", "ETH", "TON"}) List<String> extraCurrencies,
         @DefaultValue("1h") Duration dedupeWindow,
         @DefaultValue("30d") Duration rejectedRetention,
-        @DefaultValue("60") @Min(1) int refusedPerMinute) {
+        @DefaultValue("60") int refusedPerMinute) {
 
     public PostbackProperties {
+        if (networks == null || networks.isEmpty()) {
+            throw new IllegalArgumentException("postback-bridge.postback.networks must name at least one network");
+        }
+        Settings.between("postback-bridge.postback.max-value-length", maxValueLength, 16, 4096);
+        Settings.between("postback-bridge.postback.max-parameters", maxParameters, 8, 1000);
+        extraCurrencies.forEach(code -> Settings.matches(code, "\\s*[A-Za-z0-9]{2,10}\\s*",
+                "EXTRA_CURRENCIES lists codes of 2 to 10 letters or digits separated by commas, e.g. USDT,BTC"));
+        Settings.atLeast("postback-bridge.postback.refused-per-minute", refusedPerMinute, 1);
         if (dedupeWindow.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new IllegalArgumentException("DEDUPE_WINDOW must be at least 1s (e.g. 1h), not " + dedupeWindow);
         }
@@ -43,7 +44,7 @@ public record PostbackProperties(
                     + rejectedRetention);
         }
         Currencies currencies = new Currencies(extraCurrencies);
-        (networks == null ? Map.<String, NetworkProfile>of() : networks).forEach((name, profile) -> {
+        networks.forEach((name, profile) -> {
             if (currencies.code(profile.defaultCurrency()).isEmpty()) {
                 throw new IllegalArgumentException("The default currency '" + profile.defaultCurrency() + "' of network '"
                         + name + "' (DEFAULT_CURRENCY for 1win) is not a currency code: " + currencies.hint(

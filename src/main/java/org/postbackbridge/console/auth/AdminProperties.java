@@ -1,9 +1,8 @@
 package org.postbackbridge.console.auth;
 
-import jakarta.validation.constraints.Min;
+import org.postbackbridge.platform.Settings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * @param token                {@code ADMIN_TOKEN}; when empty, one is generated at first start (see {@link AdminToken})
@@ -11,11 +10,13 @@ import org.springframework.validation.annotation.Validated;
  * @param wrongTokensPerMinute {@code ADMIN_WRONG_TOKENS_PER_MINUTE}: wrong admin tokens accepted a minute from all
  *                             addresses together; past it, wrong tokens are answered 429 for a minute
  */
-@Validated
 @ConfigurationProperties("postback-bridge.admin")
 public record AdminProperties(
         @DefaultValue("") String token,
         @DefaultValue("false") boolean metricsPublic,
-        @DefaultValue("100") @Min(value = 1, message = "set ADMIN_WRONG_TOKENS_PER_MINUTE to 1 or more")
-        int wrongTokensPerMinute) {
+        @DefaultValue("100") int wrongTokensPerMinute) {
+
+    public AdminProperties {
+        Settings.atLeast("ADMIN_WRONG_TOKENS_PER_MINUTE", wrongTokensPerMinute, 1);
+    }
 }

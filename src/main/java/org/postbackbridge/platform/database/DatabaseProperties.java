@@ -1,11 +1,8 @@
 package org.postbackbridge.platform.database;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
+import org.postbackbridge.platform.Settings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * @param url                {@code DATABASE_URL}; empty means SQLite under ./data
@@ -23,16 +20,24 @@ import org.springframework.validation.annotation.Validated;
  *                           loads the native library, and a busy machine or a database still coming up
  *                           would otherwise fail the start
  */
-@Validated
 @ConfigurationProperties("postback-bridge.database")
 public record DatabaseProperties(
         @DefaultValue("") String url,
-        @DefaultValue("FULL") @Pattern(regexp = "FULL|NORMAL|EXTRA") String sqliteSynchronous,
-        @DefaultValue("5") @Min(2) @Max(200) int poolSize,
-        @DefaultValue("256") @Min(1) @Max(10_000) int maxBatch,
-        @DefaultValue("2") @Min(1) @Max(16) int postgresWriters,
-        @DefaultValue("10000") @Min(0) int sqliteBusyTimeoutMs,
-        @DefaultValue("1000") @Min(value = 500, message = "set postback-bridge.database.connection-timeout-ms to 500 or more")
-        int connectionTimeoutMs,
-        @DefaultValue("15000") @Min(500) int startupConnectionTimeoutMs) {
+        @DefaultValue("FULL") String sqliteSynchronous,
+        @DefaultValue("5") int poolSize,
+        @DefaultValue("256") int maxBatch,
+        @DefaultValue("2") int postgresWriters,
+        @DefaultValue("10000") int sqliteBusyTimeoutMs,
+        @DefaultValue("1000") int connectionTimeoutMs,
+        @DefaultValue("15000") int startupConnectionTimeoutMs) {
+
+    public DatabaseProperties {
+        Settings.matches(sqliteSynchronous, "FULL|NORMAL|EXTRA", "SQLITE_SYNCHRONOUS must be FULL, NORMAL or EXTRA");
+        Settings.between("postback-bridge.database.pool-size", poolSize, 2, 200);
+        Settings.between("postback-bridge.database.max-batch", maxBatch, 1, 10_000);
+        Settings.between("postback-bridge.database.postgres-writers", postgresWriters, 1, 16);
+        Settings.atLeast("postback-bridge.database.sqlite-busy-timeout-ms", sqliteBusyTimeoutMs, 0);
+        Settings.atLeast("postback-bridge.database.connection-timeout-ms", connectionTimeoutMs, 500);
+        Settings.atLeast("postback-bridge.database.startup-connection-timeout-ms", startupConnectionTimeoutMs, 500);
+    }
 }
