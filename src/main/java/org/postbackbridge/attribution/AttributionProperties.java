@@ -1,7 +1,7 @@
 package org.postbackbridge.attribution;
 
-import org.postbackbridge.platform.Settings;
 import java.time.Duration;
+import org.postbackbridge.platform.Settings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 

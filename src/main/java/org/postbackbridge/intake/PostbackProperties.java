@@ -1,9 +1,9 @@
 package org.postbackbridge.intake;
 
-import org.postbackbridge.platform.Settings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.postbackbridge.platform.Settings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 

@@ -1,8 +1,8 @@
 package org.postbackbridge.texts;
 
-import org.postbackbridge.platform.Settings;
 import java.time.Duration;
 import java.util.List;
+import org.postbackbridge.platform.Settings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
