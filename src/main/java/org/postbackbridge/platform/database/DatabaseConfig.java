@@ -28,15 +28,21 @@ class DatabaseConfig {
     }
 
     /**
-     * What the application uses: the pool, guarded for SQLite (see {@link SqliteConnectionGuard});
-     * on PostgreSQL with connections that hold inserts back for group commit (see {@link HeldInserts}).
+     * What the application uses: the pool, once the schema is migrated; guarded for SQLite (see
+     * {@link SqliteConnectionGuard}); on PostgreSQL with connections that hold inserts back for group
+     * commit (see {@link HeldInserts}).
      */
     @Bean
     @Primary
-    HeldInserts dataSource(HikariDataSource pool, DatabaseUrl url) {
+    HeldInserts dataSource(HikariDataSource pool, DatabaseUrl url, SchemaMigration migration) {
         return url.vendor() == DatabaseUrl.Vendor.SQLITE
-                ? HeldInserts.sentAtOnce(new SqliteConnectionGuard(pool))
-                : new HeldInserts(pool);
+                ? HeldInserts.sentAtOnce(new MigratedDataSource(new SqliteConnectionGuard(pool), migration))
+                : new HeldInserts(new MigratedDataSource(pool, migration));
+    }
+
+    @Bean
+    SchemaMigration schemaMigration(HikariDataSource pool, DatabaseUrl url, DatabaseProperties properties) {
+        return SchemaMigration.start(pool, url, properties.migrationConnectRetries());
     }
 
     @Bean

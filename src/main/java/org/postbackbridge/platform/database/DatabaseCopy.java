@@ -69,7 +69,7 @@ public final class DatabaseCopy {
     private static void migrate(DatabaseUrl database) {
         Flyway.configure()
                 .dataSource(database.jdbcUrl(), database.username(), database.password())
-                .locations("classpath:db/migration/" + database.vendor().name().toLowerCase())
+                .locations(database.migrations())
                 .load()
                 .migrate();
     }

@@ -19,6 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param startupConnectionTimeoutMs the same wait while the service starts: the first SQLite connection
  *                           loads the native library, and a busy machine or a database still coming up
  *                           would otherwise fail the start
+ * @param migrationConnectRetries how many times the schema migration at start tries again to reach a
+ *                           database that is still coming up, a second apart at first
  */
 @ConfigurationProperties("postback-bridge.database")
 public record DatabaseProperties(
@@ -29,7 +31,8 @@ public record DatabaseProperties(
         @DefaultValue("2") int postgresWriters,
         @DefaultValue("10000") int sqliteBusyTimeoutMs,
         @DefaultValue("1000") int connectionTimeoutMs,
-        @DefaultValue("15000") int startupConnectionTimeoutMs) {
+        @DefaultValue("15000") int startupConnectionTimeoutMs,
+        @DefaultValue("3") int migrationConnectRetries) {
 
     public DatabaseProperties {
         Settings.matches(sqliteSynchronous, "FULL|NORMAL|EXTRA", "SQLITE_SYNCHRONOUS must be FULL, NORMAL or EXTRA");
@@ -39,5 +42,6 @@ public record DatabaseProperties(
         Settings.atLeast("postback-bridge.database.sqlite-busy-timeout-ms", sqliteBusyTimeoutMs, 0);
         Settings.atLeast("postback-bridge.database.connection-timeout-ms", connectionTimeoutMs, 500);
         Settings.atLeast("postback-bridge.database.startup-connection-timeout-ms", startupConnectionTimeoutMs, 500);
+        Settings.atLeast("postback-bridge.database.migration-connect-retries", migrationConnectRetries, 0);
     }
 }

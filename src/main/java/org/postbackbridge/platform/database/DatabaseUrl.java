@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * The database to use, from {@code DATABASE_URL}. Accepts what operators are handed:
@@ -38,6 +39,11 @@ public record DatabaseUrl(Vendor vendor, String jdbcUrl, String username, String
     }
 
     /** The SQLite file this URL points at, or null for PostgreSQL and in-memory databases. */
+    /** Where this vendor's schema migrations are, for Flyway. */
+    public String migrations() {
+        return "classpath:db/migration/" + vendor.name().toLowerCase(Locale.ROOT);
+    }
+
     public Path sqliteFile() {
         if (vendor != Vendor.SQLITE) {
             return null;

@@ -26,6 +26,6 @@ class GroupCommitWritersTest {
     }
 
     private static DatabaseProperties properties(int poolSize, int postgresWriters) {
-        return new DatabaseProperties("", "FULL", poolSize, 256, postgresWriters, 10_000, 1000, 15_000);
+        return new DatabaseProperties("", "FULL", poolSize, 256, postgresWriters, 10_000, 1000, 15_000, 3);
     }
 }

@@ -26,7 +26,7 @@ class SqliteConnectionsTest {
     @BeforeEach
     void openPool() {
         pool = new DatabaseConfig().connectionPool(DatabaseUrl.parse(folder.resolve("test.db").toString()),
-                new DatabaseProperties("", "FULL", 2, 256, 1, 7000, 5000, 5000));
+                new DatabaseProperties("", "FULL", 2, 256, 1, 7000, 5000, 5000, 3));
     }
 
     @AfterEach

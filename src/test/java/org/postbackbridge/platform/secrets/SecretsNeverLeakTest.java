@@ -147,7 +147,7 @@ class SecretsNeverLeakTest extends PostbackTestBase {
     void aDatabasePasswordNeverReachesTheLogEvenWhenTheDatabaseIsDown(CapturedOutput output) {
         String password = "Pg?DB-SECRET@x:/1";
         assertThatThrownBy(() -> ServiceInstance.start("postgres://bridge:" + password + "@127.0.0.1:9/bridge",
-                Map.of("logging.level.root", "info", "spring.flyway.connect-retries", "0",
+                Map.of("logging.level.root", "info", "postback-bridge.database.migration-connect-retries", "0",
                         // The pool gives up on the unreachable server after the shortest wait it allows, not the test profile's 5 s.
                         "postback-bridge.database.startup-connection-timeout-ms", "500",
                         "postback-bridge.database.connection-timeout-ms", "500")).close()).isInstanceOf(Exception.class);
