@@ -15,10 +15,12 @@
 #
 #   BASELINE_JAR=/tmp/old.jar bench/footprint.sh
 #   BASELINE_JAR=/tmp/old.jar CONFIGS="jar nocache start" RUNS=1 bench/footprint.sh
+#   BASELINE_JAR=/tmp/old.jar CONFIGS="basestart start" bench/footprint.sh   # both as bin/run starts them
 #   IMAGE=postback-bridge:new BASELINE_IMAGE=postback-bridge:old bench/footprint.sh   # image sizes too
 #
 # Configurations:
 #   baseline  java -jar BASELINE_JAR, as the earlier bin/run started it
+#   basestart bin/start with BASELINE_JAR and its own class cache: an earlier build that bin/start ran too
 #   jar       java -jar with this build's jar, no JVM options
 #   nocache   bin/start with its JVM defaults, without the class cache
 #   start     bin/start as bin/run and the image use it: JVM defaults and the class cache
@@ -48,6 +50,10 @@ trap cleanup EXIT
 
 echo "preparing this build: bin/aot-cache (extract, training run)"
 TRAINING_PORT=$((PORT + 99)) bin/aot-cache target/postback-bridge.jar "$work/app"
+if [[ " $CONFIGS " == *" basestart "* ]]; then
+  echo "preparing the baseline: bin/aot-cache ${BASELINE_JAR:?set BASELINE_JAR to the jar to compare with}"
+  TRAINING_PORT=$((PORT + 98)) bin/aot-cache "$BASELINE_JAR" "$work/app-baseline"
+fi
 mkdir -p "$work/app-nocache"
 cp -r "$work/app/lib" "$work/app/postback-bridge.jar" "$work/app/jvm.java" "$work/app-nocache/"
 grep -v -e '-XX:AOTCache=' -e '-XX:SharedArchiveFile=' "$work/app/jvm.options" >"$work/app-nocache/jvm.options" || true
@@ -63,6 +69,7 @@ launch() {  # CONFIG DB LOG
     jar) DATABASE_URL="$2" PORT=$PORT java -jar target/postback-bridge.jar >>"$3" 2>&1 & ;;
     nocache) DATABASE_URL="$2" PORT=$PORT bin/start "$work/app-nocache" >>"$3" 2>&1 & ;;
     start) DATABASE_URL="$2" PORT=$PORT bin/start "$work/app" >>"$3" 2>&1 & ;;
+    basestart) DATABASE_URL="$2" PORT=$PORT bin/start "$work/app-baseline" >>"$3" 2>&1 & ;;
     *) echo "unknown config $1" >&2; exit 1 ;;
   esac
   service_pid=$!
