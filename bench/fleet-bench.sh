@@ -28,8 +28,8 @@ PORT=${PORT:-3500}
 PG_HOST_PORT=${FLEET_PG_HOST_PORT:-127.0.0.1:5432}
 PG_USER=${FLEET_PG_USER:-postgres}
 
-command -v wrk >/dev/null || { echo "installing wrk (Debian package)"; apt-get install -y -qq wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }; }
 . bench/lib.sh
+require_commands wrk
 
 work=$(mktemp -d)
 pids=()

@@ -38,8 +38,8 @@ LOAD_RATE=${LOAD_RATE:-1000}
 LOAD_SECONDS=${LOAD_SECONDS:-60}
 PORT=${PORT:-3500}
 
-command -v wrk >/dev/null && command -v sqlite3 >/dev/null || { echo "installing wrk and sqlite3 (Debian packages)"; apt-get install -y -qq wrk sqlite3 >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk sqlite3 >/dev/null; }; }
 . bench/lib.sh
+require_commands wrk sqlite3
 work=$(mktemp -d)
 service_pid=""
 stop_service() {

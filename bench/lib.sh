@@ -8,6 +8,16 @@ mvn -B -ntp -q -DskipTests package
 CP=$(mvn -B -ntp -q -Dstyle.color=never dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile=/dev/stdout | sed 's/\x1b\[[0-9;]*m//g')
 fi
 
+# Installs, from Debian's packages, each of the commands named that is missing (a command and its
+# package share the name: wrk, sqlite3).
+require_commands() {  # COMMAND...
+  local missing=() name
+  for name in "$@"; do command -v "$name" >/dev/null || missing+=("$name"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "installing ${missing[*]} (Debian packages)"
+  apt-get install -y -qq "${missing[@]}" >/dev/null || { apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null; }
+}
+
 # The median of the numbers on stdin, one per line.
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 # wrk's latencies (850.00us, 1.20ms, 2.01s) in milliseconds.

@@ -31,8 +31,8 @@ RATE=${RATE:-500}
 PLAYERS=${PLAYERS:-1000}
 PORT=${PORT:-3300}
 
-command -v wrk >/dev/null || { echo "installing wrk (Debian package)"; apt-get install -y -qq wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }; }
 . bench/lib.sh
+require_commands wrk
 TOKEN=bench-admin-token-$$
 
 # CPU seconds (user + system) of a process, or of one of its threads given /proc/PID/task/TID.

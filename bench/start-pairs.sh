@@ -19,8 +19,8 @@ POSTBACKS=${POSTBACKS:-100000}
 PLAYERS=${PLAYERS:-1000}
 PORT=${PORT:-3600}
 
-command -v wrk >/dev/null && command -v sqlite3 >/dev/null || { echo "installing wrk and sqlite3 (Debian packages)"; apt-get install -y -qq wrk sqlite3 >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk sqlite3 >/dev/null; }; }
 . bench/lib.sh
+require_commands wrk sqlite3
 work=$(mktemp -d)
 pid=""
 cleanup() { if [ -n "$pid" ]; then kill -KILL "$pid" 2>/dev/null || true; fi; rm -rf "$work"; }
