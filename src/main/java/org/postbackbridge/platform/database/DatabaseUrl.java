@@ -38,12 +38,12 @@ public record DatabaseUrl(Vendor vendor, String jdbcUrl, String username, String
         return sqlite(url);
     }
 
-    /** The SQLite file this URL points at, or null for PostgreSQL and in-memory databases. */
     /** Where this vendor's schema migrations are, for Flyway. */
     public String migrations() {
         return "classpath:db/migration/" + vendor.name().toLowerCase(Locale.ROOT);
     }
 
+    /** The SQLite file this URL points at, or null for PostgreSQL and in-memory databases. */
     public Path sqliteFile() {
         if (vendor != Vendor.SQLITE) {
             return null;
