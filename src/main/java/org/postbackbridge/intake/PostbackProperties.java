@@ -36,13 +36,8 @@ public record PostbackProperties(
         extraCurrencies.forEach(code -> Settings.matches(code, "\\s*[A-Za-z0-9]{2,10}\\s*",
                 "EXTRA_CURRENCIES lists codes of 2 to 10 letters or digits separated by commas, e.g. USDT,BTC"));
         Settings.atLeast("postback-bridge.postback.refused-per-minute", refusedPerMinute, 1);
-        if (dedupeWindow.compareTo(Duration.ofSeconds(1)) < 0) {
-            throw new IllegalArgumentException("DEDUPE_WINDOW must be at least 1s (e.g. 1h), not " + dedupeWindow);
-        }
-        if (rejectedRetention.compareTo(Duration.ofHours(1)) < 0) {
-            throw new IllegalArgumentException("REJECTED_RETENTION must be at least 1h (e.g. 30d), not "
-                    + rejectedRetention);
-        }
+        Settings.atLeast("DEDUPE_WINDOW", dedupeWindow, "1s");
+        Settings.atLeast("REJECTED_RETENTION", rejectedRetention, "1h");
         Currencies currencies = new Currencies(extraCurrencies);
         networks.forEach((name, profile) -> {
             if (currencies.code(profile.defaultCurrency()).isEmpty()) {

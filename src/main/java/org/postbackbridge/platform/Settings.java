@@ -1,6 +1,8 @@
 package org.postbackbridge.platform;
 
+import java.time.Duration;
 import java.util.regex.Pattern;
+import org.springframework.boot.convert.DurationStyle;
 
 /**
  * Checks a setting as it is bound: a value that cannot work stops the start, with a message that names
@@ -27,6 +29,13 @@ public final class Settings {
     public static void atLeast(String name, long value, long min) {
         if (value < min) {
             throw new IllegalArgumentException(name + " must be " + min + " or more, not " + value);
+        }
+    }
+
+    /** {@code value} is {@code min} or longer; {@code min} is written as the setting takes it: 1s, 1h, 1d. */
+    public static void atLeast(String name, Duration value, String min) {
+        if (value.compareTo(DurationStyle.detectAndParse(min)) < 0) {
+            throw new IllegalArgumentException(name + " must be at least " + min + ", not " + value);
         }
     }
 

@@ -3,6 +3,7 @@ package org.postbackbridge.webhooks;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
+import org.postbackbridge.platform.Settings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -32,9 +33,7 @@ public record WebhookProperties(
         @DefaultValue("90d") Duration retention) {
 
     public WebhookProperties {
-        if (retention.compareTo(Duration.ofDays(1)) < 0) {
-            throw new IllegalArgumentException("MESSAGE_RETENTION must be at least 1d, got " + retention);
-        }
+        Settings.atLeast("MESSAGE_RETENTION", retention, "1d");
     }
 
     /** @param eventTypes the feed event types it gets; empty for all */

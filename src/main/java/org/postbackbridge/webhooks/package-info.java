@@ -5,7 +5,7 @@
  * another bot takes the events.
  */
 @ApplicationModule(displayName = "Webhooks",
-        allowedDependencies = {"eventlog", "integration", "outbox", "platform::database"})
+        allowedDependencies = {"eventlog", "integration", "outbox", "platform", "platform::database"})
 package org.postbackbridge.webhooks;
 
 import org.springframework.modulith.ApplicationModule;

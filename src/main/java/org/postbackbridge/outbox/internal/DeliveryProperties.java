@@ -1,6 +1,7 @@
 package org.postbackbridge.outbox.internal;
 
 import java.time.Duration;
+import org.postbackbridge.platform.Settings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -41,8 +42,6 @@ public record DeliveryProperties(
         @DefaultValue("90d") Duration retention) {
 
     public DeliveryProperties {
-        if (retention.compareTo(Duration.ofDays(1)) < 0) {
-            throw new IllegalArgumentException("MESSAGE_RETENTION must be at least 1d, got " + retention);
-        }
+        Settings.atLeast("MESSAGE_RETENTION", retention, "1d");
     }
 }
